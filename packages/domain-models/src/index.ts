@@ -29,3 +29,67 @@ export {
 } from "./hostaway/primitives.js";
 export type { HostawayReservation } from "./hostaway/reservation.js";
 export { HostawayReservationSchema } from "./hostaway/reservation.js";
+// Request schemas shared by both apps (MCP tool inputs, REST query parameters).
+export type { BatchBookingsRequest, BatchPropertiesRequest } from "./requests/batch.js";
+export { BatchBookingsRequestSchema, BatchPropertiesRequestSchema, MAX_BATCH_IDS } from "./requests/batch.js";
+export type { BookingDetailsRequest, GuestInfoRequest } from "./requests/booking-details.js";
+export { BookingDetailsRequestSchema, GuestInfoRequestSchema } from "./requests/booking-details.js";
+export type { CheckAvailabilityRequest } from "./requests/check-availability.js";
+export { CheckAvailabilityRequestSchema, MAX_AVAILABILITY_DAYS } from "./requests/check-availability.js";
+export type { ConversationHistoryRequest } from "./requests/conversation-history.js";
+export { ConversationHistoryRequestSchema } from "./requests/conversation-history.js";
+export type { FinancialReportRequest } from "./requests/financial-report.js";
+export { FinancialReportRequestSchema } from "./requests/financial-report.js";
+export type { ListPropertiesRequest } from "./requests/list-properties.js";
+export { ListPropertiesRequestSchema } from "./requests/list-properties.js";
+export type { PropertyDetailsRequest } from "./requests/property-details.js";
+export { PropertyDetailsRequestSchema } from "./requests/property-details.js";
+export type { SearchBookingsRequest } from "./requests/search-bookings.js";
+export { SearchBookingsRequestSchema } from "./requests/search-bookings.js";
+export type { SearchMessagesRequest } from "./requests/search-messages.js";
+export { SearchMessagesRequestSchema } from "./requests/search-messages.js";
+// Strict wire schemas for what our servers emit (snake_case; every field described).
+export type { BatchFailure, BatchSummary, PartialFailureResponse } from "./wire/batch.js";
+export {
+  BatchFailureSchema,
+  BatchSummarySchema,
+  buildBatchSummary,
+  partialFailureResponseSchema,
+  successRate,
+} from "./wire/batch.js";
+export type { Booking, BookingPage, GuestInfo } from "./wire/booking.js";
+export { BookingPageSchema, BookingSchema, GuestInfoSchema } from "./wire/booking.js";
+export type { AvailabilityCalendar, CalendarDay } from "./wire/calendar.js";
+export { AvailabilityCalendarSchema, CalendarDaySchema } from "./wire/calendar.js";
+export type {
+  CalendarDayStatus,
+  DeliveryStatus,
+  ErrorType,
+  MessageChannel,
+  SenderType,
+} from "./wire/enums.js";
+export {
+  CalendarDayStatusSchema,
+  DeliveryStatusSchema,
+  ErrorTypeSchema,
+  MessageChannelSchema,
+  SenderTypeSchema,
+} from "./wire/enums.js";
+export type {
+  FinancialReport,
+  FinancialReportColumn,
+  FinancialReportDataSource,
+  FinancialReportDateType,
+} from "./wire/financial-report.js";
+export {
+  FinancialReportColumnSchema,
+  FinancialReportDataSourceSchema,
+  FinancialReportDateTypeSchema,
+  FinancialReportSchema,
+} from "./wire/financial-report.js";
+export type { Listing, ListingSummary, ListingSummaryPage } from "./wire/listing.js";
+export { ListingSchema, ListingSummaryPageSchema, ListingSummarySchema } from "./wire/listing.js";
+export type { ConversationThread, Message, MessageAttachment } from "./wire/message.js";
+export { ConversationThreadSchema, MessageAttachmentSchema, MessageSchema } from "./wire/message.js";
+export type { MessageSearchCriteria } from "./wire/message-search-criteria.js";
+export { MessageSearchCriteriaSchema } from "./wire/message-search-criteria.js";
