@@ -29,6 +29,37 @@ export {
 } from "./hostaway/primitives.js";
 export type { HostawayReservation } from "./hostaway/reservation.js";
 export { HostawayReservationSchema } from "./hostaway/reservation.js";
+export {
+  financialReportFromReservations,
+  isNonRevenueStatus,
+} from "./mappers/financial-report-from-reservations.js";
+// Pure mappers from Hostaway objects to wire objects.
+export type { BookingMappingContext } from "./mappers/map-booking.js";
+export { mapBooking, mapGuestInfo } from "./mappers/map-booking.js";
+export {
+  mapAvailabilityCalendar,
+  mapCalendarDay,
+  mapCalendarDayStatus,
+} from "./mappers/map-calendar-day.js";
+export {
+  compareChronologically,
+  mapConversationMessages,
+} from "./mappers/map-conversation-messages.js";
+export type { FinancialReportRange } from "./mappers/map-finance-report.js";
+export { mapFinanceReport } from "./mappers/map-finance-report.js";
+export { mapListing, mapListingSummary } from "./mappers/map-listing.js";
+export type { MessageMappingContext } from "./mappers/map-message.js";
+export {
+  mapDeliveryStatus,
+  mapMessage,
+  mapMessageChannel,
+  mapSenderType,
+  messageTimestamp,
+  platformFromChannel,
+} from "./mappers/map-message.js";
+// Paging helpers.
+export { decodeCursor, encodeCursor } from "./paging/cursor.js";
+export { fitToBudget } from "./paging/fit-to-budget.js";
 // Request schemas shared by both apps (MCP tool inputs, REST query parameters).
 export type { BatchBookingsRequest, BatchPropertiesRequest } from "./requests/batch.js";
 export { BatchBookingsRequestSchema, BatchPropertiesRequestSchema, MAX_BATCH_IDS } from "./requests/batch.js";
