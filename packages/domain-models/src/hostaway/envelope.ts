@@ -8,7 +8,7 @@ import { optionalNumber } from "./primitives.js";
  */
 export const HostawayEnvelopeSchema = z.looseObject({
   status: z.string().describe("`success` or `fail` (open: any string is accepted)"),
-  result: z.unknown(),
+  result: z.unknown().optional(),
   message: z.string().nullish(),
   limit: optionalNumber(),
   offset: optionalNumber(),
