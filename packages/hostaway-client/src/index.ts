@@ -1,1 +1,48 @@
-export {};
+// Public API of @hostaway-mcp/hostaway-client. Every export is named here on purpose (no `export *`).
+
+export type { Clock } from "./clock.js";
+export { systemClock } from "./clock.js";
+export type { HostawayClient, HostawayClientOptions } from "./create-client.js";
+export { createHostawayClient, DEFAULT_BASE_URL } from "./create-client.js";
+export type { HostawayErrorType } from "./errors.js";
+export {
+  HostawayAbortError,
+  HostawayAuthError,
+  HostawayError,
+  HostawayNetworkError,
+  HostawayNotFoundError,
+  HostawayRateLimitError,
+  HostawayResponseValidationError,
+  HostawayTimeoutError,
+  HostawayUpstreamError,
+  HostawayValidationError,
+} from "./errors.js";
+export type { HttpMethod } from "./http-method.js";
+export type { Logger } from "./logger.js";
+export type { Page } from "./page.js";
+export type { FetchedPage, FetchPage, PaginationCap } from "./paginate.js";
+export { offsetPages, paginate } from "./paginate.js";
+export type { RateLimitOptions } from "./rate-limiter.js";
+export { DEFAULT_RATE_LIMIT } from "./rate-limiter.js";
+export type {
+  ConversationGetOptions,
+  ConversationsQuery,
+  ConversationsResource,
+  MessagesQuery,
+} from "./resources/conversations.js";
+export type { FinanceReportQuery, FinanceResource } from "./resources/finance.js";
+export type {
+  CalendarQuery,
+  ListingGetOptions,
+  ListingsQuery,
+  ListingsResource,
+} from "./resources/listings.js";
+export type {
+  ReservationGetOptions,
+  ReservationsQuery,
+  ReservationsResource,
+} from "./resources/reservations.js";
+export type { RetryOptions } from "./retry-policy.js";
+export type { StoredToken, TokenStore } from "./token-store.js";
+export { createMemoryTokenStore } from "./token-store.js";
+export type { ClientStats, RequestOptions } from "./transport.js";

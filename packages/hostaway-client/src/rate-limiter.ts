@@ -1,0 +1,157 @@
+import Bottleneck from "bottleneck";
+
+export interface RateLimitOptions {
+  /** Requests per window from this process: Hostaway's per-IP limit (REFERENCE.md §4). `0` turns it off. */
+  ip?: number;
+  /** Requests per window for the account (REFERENCE.md §4). `0` turns it off. */
+  account?: number;
+  /** The window length in ms (Hostaway: 10 s). Tests and the sandbox scale it down. */
+  windowMs?: number;
+  /**
+   * Extra time a slot stays taken after its window, so network jitter never lets Hostaway's own window see one
+   * request too many. Default: 2 % of `windowMs`.
+   */
+  safetyMarginMs?: number;
+}
+
+export const DEFAULT_RATE_LIMIT = { ip: 15, account: 20, windowMs: 10_000 } as const;
+
+export interface GateOptions {
+  signal?: AbortSignal | undefined;
+  /** Bottleneck priority, 0 (first) … 9; token requests jump the queue so waiting calls can proceed. */
+  priority?: number;
+}
+
+/** Every attempt to reach Hostaway passes `run`, retries and token requests included. */
+export interface RateGate {
+  run<T>(send: () => Promise<T>, options?: GateOptions): Promise<T>;
+}
+
+/** Thrown inside the queue for a job whose caller left; never reaches a caller. */
+const ABANDONED = Symbol("abandoned");
+
+/**
+ * A sliding window on top of a Bottleneck reservoir. Bottleneck's own `reservoirRefreshInterval` is a fixed window:
+ * 15 requests at 9.9 s and 15 more at 10.1 s would pass, 30 inside 0.2 s. Instead each started job takes one unit
+ * and gives it back `windowMs` (+ margin) after it started, so no window of that length ever holds more than the
+ * limit, wherever it is placed.
+ */
+class SlidingWindow {
+  readonly #limiter: Bottleneck;
+  readonly #holdMs: number;
+  /** Whether units are ours to give back; an injected limiter without a reservoir is used as it is. */
+  readonly #usesReservoir: Promise<boolean>;
+
+  constructor(limiter: Bottleneck, holdMs: number, usesReservoir: Promise<boolean>) {
+    this.#limiter = limiter;
+    this.#holdMs = holdMs;
+    this.#usesReservoir = usesReservoir;
+  }
+
+  schedule<T>(job: () => Promise<T>, priority: number): Promise<T> {
+    return this.#limiter.schedule({ priority }, job);
+  }
+
+  /** The request went out: its slot frees up one window (+ margin) from now. */
+  releaseAfterWindow(): void {
+    const timer = setTimeout(() => void this.#giveBack(), this.#holdMs);
+    timer.unref();
+  }
+
+  /** The job never sent anything (its caller left while it queued): the slot is free at once. */
+  releaseNow(): void {
+    void this.#giveBack();
+  }
+
+  async #giveBack(): Promise<void> {
+    // A failed increment (e.g. a clustered limiter losing its connection) must not crash the process.
+    if (await this.#usesReservoir) await this.#limiter.incrementReservoir(1).catch(() => undefined);
+  }
+}
+
+export interface RateGateOptions extends RateLimitOptions {
+  /** A shared Bottleneck (e.g. clustered) that replaces the built-in account window. */
+  limiter?: Bottleneck | undefined;
+}
+
+export function createRateGate(options: RateGateOptions = {}): RateGate {
+  const windowMs = options.windowMs ?? DEFAULT_RATE_LIMIT.windowMs;
+  const holdMs = windowMs + (options.safetyMarginMs ?? Math.ceil(windowMs * 0.02));
+  const windows: SlidingWindow[] = [];
+  const ip = options.ip ?? DEFAULT_RATE_LIMIT.ip;
+  if (ip > 0) windows.push(ownWindow(ip, holdMs));
+  if (options.limiter) {
+    windows.push(
+      new SlidingWindow(
+        options.limiter,
+        holdMs,
+        options.limiter.currentReservoir().then((reservoir) => reservoir !== null),
+      ),
+    );
+  } else {
+    const account = options.account ?? DEFAULT_RATE_LIMIT.account;
+    if (account > 0) windows.push(ownWindow(account, holdMs));
+  }
+  return { run: (send, gateOptions) => runThroughWindows(windows, send, gateOptions ?? {}) };
+}
+
+function ownWindow(limit: number, holdMs: number): SlidingWindow {
+  if (!Number.isInteger(limit) || limit < 0) {
+    throw new RangeError(`rateLimit: a limit must be a whole number ≥ 0 (0 = off), got ${limit}`);
+  }
+  return new SlidingWindow(
+    new Bottleneck({ reservoir: limit, maxConcurrent: null }),
+    holdMs,
+    Promise.resolve(true),
+  );
+}
+
+/**
+ * Queues through each window in turn (the IP window, then the account window); the request is sent once it
+ * holds a unit of every window. A caller whose signal aborts while queued is rejected at once and its queue entry
+ * becomes a no-op that hands its units straight back, so it never reaches the network and costs no slot.
+ */
+function runThroughWindows<T>(
+  windows: SlidingWindow[],
+  send: () => Promise<T>,
+  options: GateOptions,
+): Promise<T> {
+  const { signal } = options;
+  const priority = options.priority ?? 5;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  let started = false;
+  let abandoned = false;
+
+  const enter = (index: number): Promise<T> => {
+    const window = windows[index];
+    if (!window) {
+      if (abandoned) return Promise.reject(ABANDONED);
+      started = true;
+      for (const held of windows) held.releaseAfterWindow();
+      return send();
+    }
+    return window.schedule(async () => {
+      try {
+        if (abandoned) throw ABANDONED;
+        return await enter(index + 1);
+      } catch (error) {
+        if (error === ABANDONED) window.releaseNow();
+        throw error;
+      }
+    }, priority);
+  };
+
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => {
+      if (started) return; // in flight: the request itself listens to the signal
+      abandoned = true;
+      reject(signal?.reason);
+    };
+    signal?.addEventListener("abort", onAbort, { once: true });
+    enter(0)
+      .then(resolve, (error: unknown) => {
+        if (error !== ABANDONED) reject(error);
+      })
+      .finally(() => signal?.removeEventListener("abort", onAbort));
+  });
+}

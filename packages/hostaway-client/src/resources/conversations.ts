@@ -1,0 +1,82 @@
+import {
+  type HostawayConversation,
+  HostawayConversationSchema,
+  type HostawayMessage,
+  HostawayMessageSchema,
+  hostawayEnvelope,
+} from "@hostaway-mcp/domain-models";
+import { z } from "zod";
+import { parseArguments, requireId } from "../arguments.js";
+import { type Page, toPage } from "../page.js";
+import { toSearchParams } from "../query-string.js";
+import type { RequestOptions, Transport } from "../transport.js";
+import { parseResponse } from "../validate-response.js";
+import { pageLimit, pageOffset, positiveId } from "./query-fields.js";
+
+/** `GET /v1/conversations` (REFERENCE.md §6.3): `reservationId` is the only documented filter. */
+export const ConversationsQuerySchema = z.strictObject({
+  reservationId: positiveId.optional(),
+  limit: pageLimit.optional(),
+  offset: pageOffset.optional(),
+  includeResources: z.boolean().optional(),
+});
+export type ConversationsQuery = z.input<typeof ConversationsQuerySchema>;
+
+/**
+ * `GET /v1/conversations/{id}/messages` (REFERENCE.md §6.3). Without `includeScheduledMessages` Hostaway returns
+ * only `sent` messages; with it, scheduled, failed and cancelled ones too. No order is documented (§11).
+ */
+export const MessagesQuerySchema = z.strictObject({
+  limit: pageLimit.optional(),
+  offset: pageOffset.optional(),
+  includeScheduledMessages: z.boolean().optional(),
+});
+export type MessagesQuery = z.input<typeof MessagesQuerySchema>;
+
+const ConversationGetSchema = z.strictObject({ includeResources: z.boolean().optional() });
+export type ConversationGetOptions = RequestOptions & z.input<typeof ConversationGetSchema>;
+
+const ConversationPageSchema = hostawayEnvelope(z.array(HostawayConversationSchema));
+const ConversationEnvelopeSchema = hostawayEnvelope(HostawayConversationSchema);
+const MessagePageSchema = hostawayEnvelope(z.array(HostawayMessageSchema));
+
+export interface ConversationsResource {
+  list(query?: ConversationsQuery, options?: RequestOptions): Promise<Page<HostawayConversation>>;
+  get(id: number | string, options?: ConversationGetOptions): Promise<HostawayConversation>;
+  messages(
+    id: number | string,
+    query?: MessagesQuery,
+    options?: RequestOptions,
+  ): Promise<Page<HostawayMessage>>;
+}
+
+export function createConversationsResource(transport: Transport): ConversationsResource {
+  return {
+    async list(query, options) {
+      const where = { method: "GET", path: "/conversations" } as const;
+      const parsed = parseArguments(ConversationsQuerySchema, query, where, "conversations query");
+      const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
+      return toPage(parseResponse(ConversationPageSchema, body, where));
+    },
+
+    async get(id, options = {}) {
+      const conversationId = requireId("id", id, { method: "GET", path: "/conversations/{id}" });
+      const { signal, timeoutMs, deadlineMs, ...rest } = options;
+      const where = { method: "GET", path: `/conversations/${conversationId}` } as const;
+      const parsed = parseArguments(ConversationGetSchema, rest, where, "conversation options");
+      const body = await transport.request(
+        { ...where, query: toSearchParams(parsed) },
+        { signal, timeoutMs, deadlineMs },
+      );
+      return parseResponse(ConversationEnvelopeSchema, body, where).result;
+    },
+
+    async messages(id, query, options) {
+      const conversationId = requireId("id", id, { method: "GET", path: "/conversations/{id}/messages" });
+      const where = { method: "GET", path: `/conversations/${conversationId}/messages` } as const;
+      const parsed = parseArguments(MessagesQuerySchema, query, where, "messages query");
+      const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
+      return toPage(parseResponse(MessagePageSchema, body, where));
+    },
+  };
+}

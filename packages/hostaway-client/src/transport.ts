@@ -1,0 +1,325 @@
+import type { Clock } from "./clock.js";
+import {
+  HostawayAbortError,
+  HostawayAuthError,
+  HostawayError,
+  HostawayNetworkError,
+  HostawayTimeoutError,
+} from "./errors.js";
+import { interpretResponse } from "./hostaway-response.js";
+import { ExchangeFailure, type HttpExchange, type RawResponse } from "./http-exchange.js";
+import type { HttpMethod } from "./http-method.js";
+import type { Logger } from "./logger.js";
+import type { RateGate } from "./rate-limiter.js";
+import { RequestCoalescer } from "./request-coalescer.js";
+import type { RetryPolicy } from "./retry-policy.js";
+import type { TokenManager } from "./token-manager.js";
+
+export interface RequestSpec {
+  method: HttpMethod;
+  /** Path below the base URL, e.g. `/reservations/4711`. Appears in errors and logs; must hold no secrets. */
+  path: string;
+  query?: URLSearchParams | undefined;
+  form?: URLSearchParams | undefined;
+  /** The token request: sent without a token, at the front of the queue, and replayable (it is idempotent). */
+  isTokenRequest?: boolean;
+}
+
+/** Per-call options; each overrides the client's default. */
+export interface RequestOptions {
+  /** Cancels the call, from the rate-limit queue to the socket. */
+  signal?: AbortSignal | undefined;
+  /** Time one attempt may take, from sending to the full response. */
+  timeoutMs?: number | undefined;
+  /** Time the whole call may take: queueing, attempts and backoff. */
+  deadlineMs?: number | undefined;
+}
+
+export interface ClientStats {
+  /** Attempts that reached the network (retries and token requests included). */
+  requests: number;
+  /** Attempts that were retries of an earlier failed attempt. */
+  retries: number;
+  /** `POST /accessTokens` attempts. */
+  tokenRequests: number;
+  /** Calls that joined an identical GET already in flight instead of sending their own. */
+  coalesced: number;
+}
+
+export interface TransportOptions {
+  baseUrl: string;
+  exchange: HttpExchange;
+  gate: RateGate;
+  retry: RetryPolicy;
+  clock: Clock;
+  logger: Logger;
+  timeoutMs: number;
+  deadlineMs: number;
+  /** Strings that must never appear in an error message. */
+  secrets: readonly string[];
+}
+
+const TOKEN_PRIORITY = 0;
+const RETRY_PRIORITY = 4;
+const DEFAULT_PRIORITY = 5;
+
+/** Tracks, for one call, whether any attempt has left for Hostaway (`HostawayAbortError.sent`). */
+interface CallProgress {
+  sent: boolean;
+}
+
+/**
+ * Sends one logical call: waits for a token, passes the rate limiter on every attempt, retries what may be
+ * retried, re-authenticates once on 403, and turns every failure into a `HostawayError`. Identical GETs in flight
+ * share one call.
+ */
+export class Transport {
+  readonly #options: TransportOptions;
+  readonly #coalescer = new RequestCoalescer();
+  readonly #stats: ClientStats = { requests: 0, retries: 0, tokenRequests: 0, coalesced: 0 };
+  #tokens: TokenManager | undefined;
+
+  constructor(options: TransportOptions) {
+    this.#options = options;
+  }
+
+  /** The token manager sends its token requests through this transport, so it is attached after construction. */
+  useTokens(tokens: TokenManager): void {
+    this.#tokens = tokens;
+  }
+
+  stats(): Readonly<ClientStats> {
+    return { ...this.#stats };
+  }
+
+  /** The parsed JSON body of a successful response. */
+  request(spec: RequestSpec, options: RequestOptions = {}): Promise<unknown> {
+    if (spec.method !== "GET") return this.#call(spec, options, options.signal);
+    return this.#coalescer.run(
+      coalescingKey(spec),
+      (sharedSignal) => this.#call(spec, options, sharedSignal),
+      options.signal,
+      (reason) =>
+        new HostawayAbortError({
+          method: spec.method,
+          path: spec.path,
+          detail: "aborted by the caller",
+          sent: false,
+          reason,
+        }),
+      () => {
+        this.#stats.coalesced += 1;
+      },
+    );
+  }
+
+  async #call(spec: RequestSpec, options: RequestOptions, signal: AbortSignal | undefined): Promise<unknown> {
+    const { clock } = this.#options;
+    const deadlineMs = options.deadlineMs ?? this.#options.deadlineMs;
+    const deadlineAt = clock.now() + deadlineMs;
+    const deadline = new AbortController();
+    const timer = setTimeout(() => deadline.abort(), deadlineMs);
+    const callSignal = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
+    const progress: CallProgress = { sent: false };
+    const where = { method: spec.method, path: spec.path };
+    try {
+      return await this.#attempts(spec, options, deadlineAt, callSignal, progress);
+    } catch (error) {
+      if (signal?.aborted) {
+        const detail = progress.sent
+          ? "aborted by the caller after the request was sent"
+          : "aborted by the caller";
+        throw new HostawayAbortError({ ...where, detail, sent: progress.sent, reason: signal.reason });
+      }
+      if (deadline.signal.aborted || isDeadlineExhausted(error)) {
+        throw new HostawayTimeoutError({
+          ...where,
+          detail: `no answer within the ${deadlineMs} ms deadline`,
+          sent: progress.sent,
+        });
+      }
+      throw error;
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async #attempts(
+    spec: RequestSpec,
+    options: RequestOptions,
+    deadlineAt: number,
+    signal: AbortSignal,
+    progress: CallProgress,
+  ): Promise<unknown> {
+    const { clock, retry } = this.#options;
+    const replayable = spec.method === "GET" || spec.isTokenRequest === true;
+    let reauthenticated = false;
+    for (let attempt = 1; ; attempt += 1) {
+      signal.throwIfAborted();
+      const token = spec.isTokenRequest ? undefined : await this.#requireTokens().getToken(signal);
+      try {
+        return await this.#attempt(spec, options, { token, attempt, deadlineAt, signal, progress });
+      } catch (error) {
+        if (signal.aborted || !HostawayError.isInstance(error)) throw error;
+        if (token !== undefined && isTokenRejection(error)) {
+          if (reauthenticated) {
+            throw new HostawayAuthError({
+              method: spec.method,
+              path: spec.path,
+              status: 403,
+              detail: "access token rejected again after re-authenticating (HTTP 403)",
+            });
+          }
+          // REFERENCE.md §2: 403 = expired or invalid token; get a new one and retry, once. A 403 means nothing
+          // was done, so even a POST may be sent again. It does not count against `retry.maxAttempts`.
+          reauthenticated = true;
+          await this.#requireTokens().invalidate(token);
+          attempt -= 1;
+          continue;
+        }
+        const delay = replayable ? retry.delayBeforeRetry(attempt, error) : undefined;
+        if (delay === undefined || clock.now() + delay >= deadlineAt) throw error;
+        this.#stats.retries += 1;
+        this.#options.logger.debug(
+          { method: spec.method, path: spec.path, attempt, code: error.code, delayMs: Math.round(delay) },
+          "hostaway retry scheduled",
+        );
+        await clock.sleep(delay, signal);
+      }
+    }
+  }
+
+  async #attempt(
+    spec: RequestSpec,
+    options: RequestOptions,
+    state: {
+      token: string | undefined;
+      attempt: number;
+      deadlineAt: number;
+      signal: AbortSignal;
+      progress: CallProgress;
+    },
+  ): Promise<unknown> {
+    const { clock, logger } = this.#options;
+    const where = { method: spec.method, path: spec.path };
+    const priority = spec.isTokenRequest
+      ? TOKEN_PRIORITY
+      : state.attempt > 1
+        ? RETRY_PRIORITY
+        : DEFAULT_PRIORITY;
+    const response = await this.#options.gate.run(
+      async (): Promise<RawResponse> => {
+        const timeoutMs = Math.min(
+          options.timeoutMs ?? this.#options.timeoutMs,
+          state.deadlineAt - clock.now(),
+        );
+        if (timeoutMs <= 0) throw new DeadlineExhausted();
+        state.progress.sent = true;
+        this.#stats.requests += 1;
+        if (spec.isTokenRequest) this.#stats.tokenRequests += 1;
+        const startedAt = performance.now();
+        try {
+          const raw = await this.#options.exchange.send({
+            method: spec.method,
+            url: this.#url(spec),
+            headers: headers(state.token),
+            form: spec.form,
+            signal: state.signal,
+            timeoutMs,
+          });
+          logger.debug(
+            {
+              ...where,
+              status: raw.status,
+              attempt: state.attempt,
+              durationMs: Math.round(performance.now() - startedAt),
+            },
+            "hostaway request",
+          );
+          return raw;
+        } catch (error) {
+          logger.debug(
+            {
+              ...where,
+              attempt: state.attempt,
+              durationMs: Math.round(performance.now() - startedAt),
+              failure: describe(error),
+            },
+            "hostaway request failed",
+          );
+          throw toClientError(error, spec, timeoutMs);
+        }
+      },
+      { signal: state.signal, priority },
+    );
+    return interpretResponse(response, {
+      ...where,
+      isTokenRequest: spec.isTokenRequest === true,
+      secrets: state.token ? [...this.#options.secrets, state.token] : this.#options.secrets,
+      now: clock.now(),
+    });
+  }
+
+  #requireTokens(): TokenManager {
+    if (!this.#tokens)
+      throw new Error("Transport: useTokens() must be called before an authenticated request");
+    return this.#tokens;
+  }
+
+  #url(spec: RequestSpec): string {
+    const query = spec.query?.toString();
+    return `${this.#options.baseUrl}${spec.path}${query ? `?${query}` : ""}`;
+  }
+}
+
+/** The deadline left no time for another attempt. */
+class DeadlineExhausted extends Error {
+  constructor() {
+    super("deadline exhausted");
+  }
+}
+
+function isDeadlineExhausted(error: unknown): boolean {
+  return error instanceof DeadlineExhausted;
+}
+
+function isTokenRejection(error: HostawayError): boolean {
+  return error instanceof HostawayAuthError && error.status === 403;
+}
+
+function headers(token: string | undefined): Record<string, string> {
+  return {
+    accept: "application/json",
+    // REFERENCE.md §1: every documented example sends it.
+    "cache-control": "no-cache",
+    ...(token ? { authorization: `Bearer ${token}` } : {}),
+  };
+}
+
+function toClientError(error: unknown, spec: RequestSpec, timeoutMs: number): unknown {
+  if (!(error instanceof ExchangeFailure) || error.kind === "aborted") return error;
+  const where = { method: spec.method, path: spec.path };
+  if (error.kind === "timeout") {
+    return new HostawayTimeoutError({ ...where, detail: `no response within ${timeoutMs} ms`, sent: true });
+  }
+  const code = error.networkCode ?? "unknown network error";
+  return new HostawayNetworkError({
+    ...where,
+    detail: `connection failed (${code})`,
+    networkCode: error.networkCode,
+  });
+}
+
+function describe(error: unknown): string {
+  return error instanceof ExchangeFailure
+    ? `${error.kind}${error.networkCode ? `:${error.networkCode}` : ""}`
+    : "error";
+}
+
+/** Identical requests share a key: method + path + query sorted by name, then value. */
+function coalescingKey(spec: RequestSpec): string {
+  const pairs = [...(spec.query ?? new URLSearchParams())].sort(([a, x], [b, y]) =>
+    a === b ? (x < y ? -1 : x > y ? 1 : 0) : a < b ? -1 : 1,
+  );
+  return `${spec.method} ${spec.path}?${new URLSearchParams(pairs).toString()}`;
+}
