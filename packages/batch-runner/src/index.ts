@@ -1,1 +1,16 @@
-export {};
+// Public API of @hostaway-mcp/batch-runner. Every export is named here on purpose (no `export *`).
+
+export { batchGetBookings } from "./batch-get-bookings.js";
+export type { BatchGetPropertiesOptions } from "./batch-get-properties.js";
+export { batchGetProperties } from "./batch-get-properties.js";
+export { BatchItemError } from "./batch-item-error.js";
+export { classifyError } from "./classify-error.js";
+export { runBatch } from "./run-batch.js";
+export type { BookingSource, ListingIndexPage, PropertySource, SourceCallOptions } from "./sources.js";
+export type {
+  BatchItemId,
+  BatchProgress,
+  BatchWorker,
+  BatchWorkerContext,
+  RunBatchOptions,
+} from "./types.js";
