@@ -1,0 +1,46 @@
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Express } from "express";
+
+export interface RunningServer {
+  server: Server;
+  /** `http://host:port` as bound (the real port when 0 was asked for). */
+  url: string;
+  /**
+   * Graceful stop: stop accepting connections, let in-flight requests finish (closing idle keep-alive sockets
+   * right away), and after `graceMs` cut whatever is still open.
+   */
+  close(graceMs?: number): Promise<void>;
+}
+
+/** Starts `app` on `host:port` and resolves once it listens (rejects on e.g. EADDRINUSE). */
+export function serve(app: Express, { port, host }: { port: number; host: string }): Promise<RunningServer> {
+  return new Promise((resolve, reject) => {
+    const server = app.listen(port, host);
+    server.once("error", reject);
+    server.once("listening", () => {
+      server.off("error", reject);
+      const address = server.address() as AddressInfo;
+      const shownHost = address.family === "IPv6" ? `[${address.address}]` : address.address;
+      let closing: Promise<void> | undefined;
+      resolve({
+        server,
+        url: `http://${shownHost}:${address.port}`,
+        close(graceMs = 10_000) {
+          closing ??= new Promise<void>((done, fail) => {
+            const force = setTimeout(() => server.closeAllConnections(), graceMs);
+            force.unref();
+            server.close((error) => {
+              clearTimeout(force);
+              if (error) fail(error);
+              else done();
+            });
+            // Keep-alive sockets with no request in flight would otherwise hold `close` open.
+            server.closeIdleConnections();
+          });
+          return closing;
+        },
+      });
+    });
+  });
+}
