@@ -264,6 +264,21 @@ describe("runBatch", () => {
     expectAccounted(response, 3);
   });
 
+  it("falls back to a neutral label when describeItem throws", async () => {
+    const response = await runBatch(
+      [1],
+      async () => {
+        throw new Error("nope");
+      },
+      {
+        describeItem: () => {
+          throw new Error("label bug");
+        },
+      },
+    );
+    expect(response.failed[0]?.error_message).toBe("Item 1: Error: nope");
+  });
+
   it("holds at most `concurrency` workers in flight", async () => {
     let inFlight = 0;
     let peak = 0;

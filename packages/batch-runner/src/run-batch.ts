@@ -171,7 +171,7 @@ function assemble<Id extends BatchItemId, T>(
   );
   const failed: BatchFailure[] = failures.map(({ id, failure }) =>
     describeFailure(id, failure, {
-      label: settings.describeItem(id),
+      label: labelOf(id, settings),
       notFoundHint: settings.notFoundHint,
       retryIds,
       batchRateLimitWaitSeconds,
@@ -183,6 +183,17 @@ function assemble<Id extends BatchItemId, T>(
   const summary = buildBatchSummary(successful.length, failed.length);
   assertAccounted(ids.length, successful.length, failed.length, summary);
   return { successful, failed, summary };
+}
+
+/** A throwing `describeItem` must not lose the whole answer. */
+function labelOf<Id extends BatchItemId>(id: Id, settings: BatchSettings<Id>): string {
+  try {
+    const label = settings.describeItem(id);
+    if (typeof label === "string" && label.trim() !== "") return label;
+  } catch {
+    // fall through to the neutral label
+  }
+  return `item ${id}`;
 }
 
 /** The promise of this package: every distinct id in is exactly one result or one failure out. */
