@@ -17,7 +17,7 @@ export const HostawayBoolean = z
   .union([z.boolean(), z.number(), z.string()])
   .transform((value): boolean | null => {
     if (typeof value === "boolean") return value;
-    if (typeof value === "number") return Number.isNaN(value) ? null : value !== 0;
+    if (typeof value === "number") return value !== 0; // zod already refuses NaN
     const text = value.trim().toLowerCase();
     if (TRUE_STRINGS.has(text)) return true;
     if (FALSE_STRINGS.has(text)) return false;
@@ -44,7 +44,7 @@ export const HostawayId = z
  * unreadable strings become `null`.
  */
 export const HostawayNumber = z.union([z.number(), z.string()]).transform((value): number | null => {
-  if (typeof value === "number") return Number.isFinite(value) ? value : null;
+  if (typeof value === "number") return value; // zod already refuses NaN and Infinity
   const text = value.trim();
   if (text === "") return null;
   const parsed = Number(text);
@@ -97,7 +97,8 @@ function sameCalendarParts(date: Date, year: number, month: number, day: number)
 export const HostawayDateTime = z.union([z.string(), z.number()]).transform((value): string | null => {
   // A number is read as a Unix timestamp in seconds (not documented, but cheap to survive).
   if (typeof value === "number") {
-    return Number.isFinite(value) ? new Date(value * 1000).toISOString().replace(".000Z", "Z") : null;
+    const date = new Date(value * 1000);
+    return Number.isNaN(date.getTime()) ? null : date.toISOString().replace(".000Z", "Z");
   }
   return toIsoUtc(value);
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { dateField, daysBetween, listingIdField, rangeIsOrdered } from "./fields.js";
+import { dateField, daysBetween, isRealDate, listingIdField, rangeIsOrdered } from "./fields.js";
 
 /** The longest range one availability check may cover (a year, leap day included). */
 export const MAX_AVAILABILITY_DAYS = 366;
@@ -17,9 +17,15 @@ export const CheckAvailabilityRequestSchema = z
     message: "end_date must be on or after start_date",
     path: ["end_date"],
   })
-  .refine((request) => daysBetween(request.start_date, request.end_date) <= MAX_AVAILABILITY_DAYS, {
-    message: `end_date must be at most ${MAX_AVAILABILITY_DAYS} days after start_date`,
-    path: ["end_date"],
-  })
+  .refine(
+    (request) =>
+      !isRealDate(request.start_date) ||
+      !isRealDate(request.end_date) ||
+      daysBetween(request.start_date, request.end_date) <= MAX_AVAILABILITY_DAYS,
+    {
+      message: `end_date must be at most ${MAX_AVAILABILITY_DAYS} days after start_date`,
+      path: ["end_date"],
+    },
+  )
   .describe("Check a property's availability and nightly prices over a date range.");
 export type CheckAvailabilityRequest = z.infer<typeof CheckAvailabilityRequestSchema>;

@@ -109,12 +109,22 @@ export const cursorField = () =>
     .max(2000, { error: "cursor is too long to be a next_cursor of ours" })
     .describe("The `next_cursor` of the previous page; omit for the first page.");
 
-/** For refinements: true when both dates are present and `end` is before `start`. */
+const realDate = z.iso.date();
+
+/** True for a real `YYYY-MM-DD` calendar date. */
+export function isRealDate(value: unknown): value is string {
+  return realDate.safeParse(value).success;
+}
+
+/**
+ * For refinements: false only when both dates are real and `end` is before `start`. Zod runs object refinements
+ * even when a field already failed; a date that failed is reported once, by its own field.
+ */
 export function rangeIsOrdered<Key extends string>(startKey: Key, endKey: Key) {
   return (value: Partial<Record<Key, unknown>>): boolean => {
     const start = value[startKey];
     const end = value[endKey];
-    if (typeof start !== "string" || typeof end !== "string") return true;
+    if (!isRealDate(start) || !isRealDate(end)) return true;
     return end >= start;
   };
 }
