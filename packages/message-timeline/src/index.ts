@@ -1,1 +1,22 @@
-export {};
+// Public API of @hostaway-mcp/message-timeline. Every export is named here on purpose (no `export *`).
+
+export type { BookingContext } from "./booking-context.js";
+export type { Timeline } from "./build-timeline.js";
+export { buildTimeline } from "./build-timeline.js";
+export type { ConversationHistoryOptions } from "./get-conversation-history.js";
+export {
+  DEFAULT_HISTORY_LIMIT,
+  getConversationHistory,
+  MAX_HISTORY_LIMIT,
+} from "./get-conversation-history.js";
+export type {
+  MessageSource,
+  SourceCallOptions,
+  SourceConversationQuery,
+  SourceMessageQuery,
+  SourcePage,
+  SourceReservationQuery,
+} from "./message-source.js";
+export type { MessageSearchCriteriaInput, SearchMessagesOptions, SearchProgress } from "./search-messages.js";
+export { DEFAULT_SEARCH_BOUNDS, SEARCH_CAP_ITEM_ID, searchMessages } from "./search-messages.js";
+export { TimelineValidationError } from "./timeline-validation-error.js";

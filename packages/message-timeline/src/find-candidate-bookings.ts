@@ -1,0 +1,197 @@
+import type { HostawayReservation } from "@hostaway-mcp/domain-models";
+import { guestNameOf } from "./booking-context.js";
+import { type InstantRange, instantOf } from "./date-range.js";
+import { PAGE_SIZE } from "./fetch-booking-conversations.js";
+import { matchQueries, nameContains } from "./fold-text.js";
+import type { MessageSource, SourceCallOptions, SourceReservationQuery } from "./message-source.js";
+
+/** A booking whose messages a search will read; `reservation` is known when a reservation list found it. */
+export interface CandidateBooking {
+  bookingId: number;
+  reservation: HostawayReservation | null;
+}
+
+/** How far a search may go: it reads messages of at most `maxBookings` bookings, found in at most `maxPages` pages. */
+export interface SearchBounds {
+  maxBookings: number;
+  maxReservationPages: number;
+}
+
+/** Why a search did not look at everything that might match, and which bookings it left out. */
+export interface SearchCap {
+  reason: "bookings" | "pages";
+  /** Bookings known to be left out (their ids); more may exist when the page walk stopped early. */
+  skippedBookingIds: number[];
+  /** Human summary of what was not searched. */
+  detail: string;
+}
+
+export interface CandidateSearch {
+  candidates: CandidateBooking[];
+  cap: SearchCap | null;
+}
+
+/**
+ * Bookings found by guest name: Hostaway's `match` search (REFERENCE.md §6.2; also with the accent-stripped
+ * query, since Hostaway's matching rules are not documented), then a local case- and accent-insensitive
+ * substring check on the guest's name, so "jose" finds "José García" and a loose upstream match is dropped.
+ * When a start date is given, bookings whose latest activity is older than it are dropped: they cannot hold a
+ * message in the range.
+ */
+export async function findBookingsByGuestName(
+  source: MessageSource,
+  guestName: string,
+  range: InstantRange,
+  bounds: SearchBounds,
+  options: SourceCallOptions,
+): Promise<CandidateSearch> {
+  const found = new Map<number, HostawayReservation>();
+  let pagesLeft = bounds.maxReservationPages;
+  let truncated = false;
+  for (const match of matchQueries(guestName)) {
+    const walk = await walkReservations(source, { match }, pagesLeft, options, () => false);
+    pagesLeft -= walk.pages;
+    truncated ||= walk.truncated;
+    for (const reservation of walk.reservations) found.set(reservation.id, reservation);
+    if (pagesLeft <= 0) break;
+  }
+  const matching = [...found.values()].filter(
+    (reservation) =>
+      (nameContains(guestNameOf(reservation), guestName) ||
+        nameContains(`${reservation.guestFirstName ?? ""} ${reservation.guestLastName ?? ""}`, guestName)) &&
+      !olderThanRange(reservation, range),
+  );
+  matching.sort(byLatestActivityDescending);
+  const capped = capCandidates(matching, bounds);
+  if (capped.cap === null && truncated) {
+    return {
+      candidates: capped.candidates,
+      cap: {
+        reason: "pages",
+        skippedBookingIds: [],
+        detail: `Hostaway's guest-name search returned more than ${bounds.maxReservationPages} pages of reservations; later pages were not searched.`,
+      },
+    };
+  }
+  return capped;
+}
+
+/**
+ * Bookings that can hold a message in a date range, without reading every conversation of the account: walk
+ * reservations newest activity first (`sortOrder=latestActivityDesc`, `afterId` cursor, REFERENCE.md §6.2) and
+ * stop at the first page that reaches a reservation whose `latestActivityOn` is older than the start date — its
+ * messages, and every later one's, are all older than the range. Reservations without a known activity time
+ * are kept (they cannot be ruled out).
+ *
+ * When more bookings qualify than `maxBookings`, the likeliest are read first: those whose latest activity lies
+ * inside the range (they surely have a message there), then those active after the range, closest to it first,
+ * then those of unknown activity.
+ */
+export async function findBookingsActiveInRange(
+  source: MessageSource,
+  range: InstantRange,
+  bounds: SearchBounds,
+  options: SourceCallOptions,
+): Promise<CandidateSearch> {
+  const walk = await walkReservations(
+    source,
+    { sortOrder: "latestActivityDesc" },
+    bounds.maxReservationPages,
+    options,
+    (reservation) => olderThanRange(reservation, range),
+  );
+  const qualifying = walk.reservations.filter((reservation) => !olderThanRange(reservation, range));
+  qualifying.sort((a, b) => rangePriority(a, range) - rangePriority(b, range) || b.id - a.id);
+  const capped = capCandidates(qualifying, bounds);
+  if (walk.truncated) {
+    const reached = walk.reservations.at(-1)?.latestActivityOn ?? null;
+    const pagesDetail =
+      `The walk over reservations stopped after ${walk.pages} pages (cap) without reaching activity older than ` +
+      `the start date${reached ? `; bookings last active before ${reached} were not searched` : ""}.`;
+    return {
+      candidates: capped.candidates,
+      cap: {
+        reason: capped.cap ? "bookings" : "pages",
+        skippedBookingIds: capped.cap?.skippedBookingIds ?? [],
+        detail: capped.cap ? `${capped.cap.detail} ${pagesDetail}` : pagesDetail,
+      },
+    };
+  }
+  return capped;
+}
+
+interface ReservationWalk {
+  reservations: HostawayReservation[];
+  pages: number;
+  /** True when the page cap stopped the walk before the end of the list or the stop condition. */
+  truncated: boolean;
+}
+
+/**
+ * Pages through `GET /v1/reservations` with the `afterId` cursor (REFERENCE.md §6.2: pass the last id of the
+ * previous page; stop on an empty page), also stopping when `count` says every match was seen or when
+ * `isPastEnd` holds for a reservation of the page.
+ */
+async function walkReservations(
+  source: MessageSource,
+  query: SourceReservationQuery,
+  maxPages: number,
+  options: SourceCallOptions,
+  isPastEnd: (reservation: HostawayReservation) => boolean,
+): Promise<ReservationWalk> {
+  const reservations: HostawayReservation[] = [];
+  let afterId: number | undefined;
+  for (let pages = 0; pages < maxPages; ) {
+    const page = await source.reservations.list(
+      afterId === undefined ? { ...query, limit: PAGE_SIZE } : { ...query, limit: PAGE_SIZE, afterId },
+      options,
+    );
+    pages++;
+    reservations.push(...page.items);
+    const last = page.items.at(-1);
+    const done =
+      last === undefined ||
+      (page.count !== null && reservations.length >= page.count) ||
+      page.items.some(isPastEnd);
+    if (done) return { reservations, pages, truncated: false };
+    afterId = last.id;
+    if (pages >= maxPages) return { reservations, pages, truncated: true };
+  }
+  return { reservations, pages: 0, truncated: maxPages <= 0 };
+}
+
+function capCandidates(reservations: readonly HostawayReservation[], bounds: SearchBounds): CandidateSearch {
+  const kept = reservations.slice(0, bounds.maxBookings);
+  const skipped = reservations.slice(bounds.maxBookings).map((reservation) => reservation.id);
+  const candidates = kept.map((reservation) => ({ bookingId: reservation.id, reservation }));
+  if (skipped.length === 0) return { candidates, cap: null };
+  const shown = skipped.slice(0, 10).join(", ");
+  const more = skipped.length > 10 ? ` and ${skipped.length - 10} more` : "";
+  return {
+    candidates,
+    cap: {
+      reason: "bookings",
+      skippedBookingIds: skipped,
+      detail: `${reservations.length} bookings could hold matching messages but one search reads at most ${bounds.maxBookings}; bookings ${shown}${more} were not searched.`,
+    },
+  };
+}
+
+/** The reservation's latest activity is before the range starts, so none of its messages can be in it. */
+function olderThanRange(reservation: HostawayReservation, range: InstantRange): boolean {
+  const activity = instantOf(reservation.latestActivityOn);
+  return activity !== null && activity < range.fromMs;
+}
+
+/** 0: active inside the range; then active after it, closest first; unknown activity last. */
+function rangePriority(reservation: HostawayReservation, range: InstantRange): number {
+  const activity = instantOf(reservation.latestActivityOn);
+  if (activity === null) return Number.MAX_VALUE;
+  return activity <= range.toMs ? 0 : activity - range.toMs;
+}
+
+function byLatestActivityDescending(a: HostawayReservation, b: HostawayReservation): number {
+  const activityA = instantOf(a.latestActivityOn) ?? Number.NEGATIVE_INFINITY;
+  const activityB = instantOf(b.latestActivityOn) ?? Number.NEGATIVE_INFINITY;
+  return activityB - activityA || b.id - a.id;
+}

@@ -1,0 +1,60 @@
+import { type Message, mapMessage } from "@hostaway-mcp/domain-models";
+import {
+  type BookingContext,
+  bookingContextFrom,
+  embeddedReservation,
+  type ReservationLike,
+} from "./booking-context.js";
+import { fetchConversationMessages, listBookingConversations } from "./fetch-booking-conversations.js";
+import type { MessageSource } from "./message-source.js";
+
+/** Every message of one booking, mapped to wire messages, with the booking's context. */
+export interface BookingMessages {
+  context: BookingContext;
+  /** The booking's conversations, in the order Hostaway listed them. */
+  conversationIds: number[];
+  /** Wire messages in retrieval order (not yet a timeline: see `buildTimeline`). */
+  messages: Message[];
+}
+
+export interface LoadBookingOptions {
+  includeScheduled: boolean;
+  signal?: AbortSignal | undefined;
+  /** The booking's reservation when the caller already has it (a search found it), saving a lookup. */
+  reservation?: ReservationLike | undefined;
+}
+
+/**
+ * Loads a booking's messages in as few upstream requests as possible:
+ *
+ * 1. `GET /v1/conversations?reservationId=` lists the booking's conversations, each embedding its reservation
+ *    under a capital-R `Reservation` (REFERENCE.md §7), which gives the booking context for free;
+ * 2. page 1 of every conversation's messages at once, then the remaining pages at once (see
+ *    `fetchConversationMessages`);
+ * 3. `GET /v1/reservations/{id}` only when no context came with the conversations — in particular when there is no
+ *    conversation at all, where it also tells an unknown booking (the source's not-found error, rethrown) from a
+ *    booking with no messages (an empty result). It runs concurrently with step 2.
+ *
+ * A booking with one conversation of up to 100 messages therefore costs two requests (plus the client's token).
+ */
+export async function loadBookingMessages(
+  source: MessageSource,
+  bookingId: number,
+  options: LoadBookingOptions,
+): Promise<BookingMessages> {
+  const callOptions = options.signal ? { signal: options.signal } : {};
+  const conversations = await listBookingConversations(source, bookingId, callOptions);
+  const known = options.reservation ?? embeddedReservation(conversations);
+  const [reservation, fetched] = await Promise.all([
+    known ?? source.reservations.get(bookingId, callOptions),
+    fetchConversationMessages(source, conversations, options.includeScheduled, callOptions),
+  ]);
+  const messages = fetched.flatMap(({ conversation, messages: raw }) =>
+    raw.map((message) => mapMessage(message, { reservation, conversation, bookingId })),
+  );
+  return {
+    context: bookingContextFrom(bookingId, reservation),
+    conversationIds: conversations.map((conversation) => conversation.id),
+    messages,
+  };
+}
