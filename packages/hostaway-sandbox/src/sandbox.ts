@@ -1,0 +1,267 @@
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo, Socket } from "node:net";
+import { TokenRegistry } from "./auth/token-registry.js";
+import { buildDataset } from "./dataset/build-dataset.js";
+import { DatasetIndex } from "./dataset/dataset-index.js";
+import type { SandboxData, SandboxFixtures } from "./dataset/types.js";
+import { type FaultHandle, FaultInjector, type FaultSpec } from "./faults/fault-injector.js";
+import { HttpError } from "./http/http-error.js";
+import { Params } from "./http/query.js";
+import { formFields, readBody } from "./http/read-body.js";
+import {
+  type CompiledRoute,
+  compile,
+  matchRoute,
+  type RouteSettings,
+  type SandboxCredentials,
+} from "./http/route.js";
+import { sendFail, sendJson, sendRateLimited, sendText } from "./http/send.js";
+import { HOSTAWAY_RATE_LIMITS, RateLimiter, type RateLimits } from "./limits/rate-limiter.js";
+import {
+  anchorToMs,
+  DEFAULT_CREDENTIALS,
+  DEFAULT_PAGE_SIZE_CAP,
+  DEFAULT_TOKEN_TTL_SECONDS,
+  type SandboxOptions,
+  validateOptions,
+  validateRateLimits,
+} from "./options.js";
+import { accessTokenRoutes } from "./routes/access-tokens.js";
+import { conversationRoutes } from "./routes/conversations.js";
+import { financeRoutes } from "./routes/finance.js";
+import { listingRoutes } from "./routes/listings.js";
+import { reservationRoutes } from "./routes/reservations.js";
+import { RequestStats, type SandboxStats } from "./stats/request-stats.js";
+
+export interface Sandbox {
+  /** Base URL, e.g. `http://127.0.0.1:40123/v1`. */
+  readonly url: string;
+  readonly port: number;
+  readonly credentials: SandboxCredentials;
+  /** The dataset (read-only: the server indexes it once at start). */
+  readonly data: SandboxData;
+  /** Ids tests rely on (docs/architecture.md). */
+  readonly fixtures: SandboxFixtures;
+  stats(): SandboxStats;
+  resetStats(): void;
+  injectFault(spec: FaultSpec): FaultHandle;
+  clearFaults(): void;
+  /** Every token issued so far is expired from now on (the next call with one gets 403). */
+  expireAllTokens(): void;
+  setLatency(ms: number): void;
+  setRateLimits(limits: RateLimits | false): void;
+  close(): Promise<void>;
+}
+
+const ROUTES: CompiledRoute[] = [
+  ...accessTokenRoutes,
+  ...listingRoutes,
+  ...reservationRoutes,
+  ...conversationRoutes,
+  ...financeRoutes,
+].map(compile);
+
+const TOKEN_ROUTE = "POST /v1/accessTokens";
+
+/** Starts a fake Hostaway API v1 on `node:http` and resolves once it listens. */
+export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  validateOptions(options);
+  const now = options.now ?? Date.now;
+  const credentials = options.credentials ?? DEFAULT_CREDENTIALS;
+  const anchorMs = anchorToMs(options.anchorDate);
+  const { data, fixtures } = buildDataset({
+    accountId: Number(credentials.accountId) || 10450,
+    anchorMs,
+    seed: options.seed,
+  });
+  const index = new DatasetIndex(data);
+  const tokens = new TokenRegistry({
+    ttlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
+    notBeforeMs: options.tokenNotBeforeMs ?? 0,
+    now,
+  });
+  const initialLimits = options.rateLimits === undefined ? HOSTAWAY_RATE_LIMITS : options.rateLimits;
+  const limiter = new RateLimiter(initialLimits);
+  const stats = new RequestStats(initialLimits ? initialLimits.windowMs : HOSTAWAY_RATE_LIMITS.windowMs);
+  const faults = new FaultInjector();
+  const settings: RouteSettings = {
+    pageSizeCap: options.pageSizeCap ?? DEFAULT_PAGE_SIZE_CAP,
+    financeReporting: options.financeReporting ?? "on",
+    anchorMs,
+  };
+  const retryAfterHeader = options.retryAfterHeader ?? true;
+  let latencyMs = options.latencyMs ?? 0;
+  let closing = false;
+
+  const delay = async (): Promise<void> => {
+    if (latencyMs > 0 && !closing) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+  };
+
+  const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
+    const arrivedAt = now();
+    const method = (request.method ?? "GET").toUpperCase();
+    const url = new URL(request.url ?? "/", "http://sandbox.invalid");
+    const matched = matchRoute(ROUTES, method, url.pathname);
+    const routeKey = `${method} ${matched ? matched.route.template : "(unmatched)"}`;
+    const body = await readBody(request);
+    const form = new Params(formFields(body, request.headers["content-type"]));
+    const bearer = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? "")?.[1];
+    // REFERENCE.md §4: the token request counts against the account too (its client_id names the account).
+    const account = routeKey === TOKEN_ROUTE ? form.string("client_id") : tokens.accountOf(bearer);
+    const ip = request.socket.remoteAddress ?? "unknown";
+
+    stats.recordRequest(routeKey, ip, account, arrivedAt);
+    const decision = limiter.admit(ip, account, arrivedAt);
+    if (!decision.allowed) {
+      stats.recordRateLimited();
+      await delay();
+      sendRateLimited(response, retryAfterHeader ? decision.retryAfterMs : undefined);
+      return;
+    }
+
+    const fault = faults.take(request, url.pathname, matched?.route.template);
+    if (fault) {
+      stats.recordFault();
+      if (fault.kind === "rate_limit") stats.recordRateLimited();
+      await applyFault(fault, response);
+      return;
+    }
+
+    await delay();
+    if (!matched) {
+      sendFail(response, 404, `Not found: ${method} ${url.pathname} is not a sandbox route`);
+      return;
+    }
+    if (matched.route.requiresToken) {
+      const check = tokens.check(bearer);
+      if (!check.ok) {
+        // REFERENCE.md §2: an invalid or expired token gets HTTP 403; the body is not documented.
+        sendFail(response, 403, accessDeniedMessage(check.reason));
+        return;
+      }
+    }
+    const result = matched.route.handle({
+      query: new Params(url.searchParams),
+      form,
+      path: matched.path,
+      index,
+      settings,
+      tokens,
+      credentials,
+    });
+    if (result.text !== undefined)
+      sendText(response, result.status, result.text, result.contentType ?? "text/plain");
+    else sendJson(response, result.status, result.body);
+  };
+
+  const server = createServer((request, response) => {
+    handle(request, response).catch((error: unknown) => {
+      if (response.headersSent) return;
+      if (error instanceof HttpError) sendFail(response, error.status, error.message);
+      else sendFail(response, 500, "Internal sandbox error");
+    });
+  });
+  const sockets = new Set<Socket>();
+  server.on("connection", (socket) => {
+    sockets.add(socket);
+    socket.on("close", () => sockets.delete(socket));
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      server.off("error", reject);
+      resolve();
+    });
+  });
+  const address = server.address() as AddressInfo;
+  const hostForUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
+
+  async function applyFault(fault: FaultSpec, response: ServerResponse): Promise<void> {
+    switch (fault.kind) {
+      case "hang":
+        // Never answers; the socket stays open until the client gives up or the sandbox closes.
+        return;
+      case "reset": {
+        const socket = response.socket;
+        if (socket && "resetAndDestroy" in socket && typeof socket.resetAndDestroy === "function")
+          socket.resetAndDestroy();
+        else socket?.destroy();
+        return;
+      }
+      case "rate_limit":
+        await delay();
+        sendRateLimited(response, retryAfterHeader ? (fault.retryAfterSeconds ?? 1) * 1000 : undefined);
+        return;
+      case "status": {
+        await delay();
+        const headers: Record<string, string> =
+          fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
+        sendFail(response, fault.status ?? 500, `Injected fault: HTTP ${fault.status ?? 500}`, headers);
+        return;
+      }
+      case "malformed_json": {
+        await delay();
+        sendText(
+          response,
+          200,
+          '{"status":"success","result":[{"id":1,"name":"Trunc',
+          "application/json; charset=utf-8",
+        );
+        return;
+      }
+      case "fail_200":
+        await delay();
+        sendFail(response, 200, "Injected fault: a failure reported with HTTP 200");
+        return;
+    }
+  }
+
+  return {
+    url: `http://${hostForUrl}:${address.port}/v1`,
+    port: address.port,
+    credentials,
+    data,
+    fixtures,
+    stats: () => stats.snapshot(),
+    resetStats: () => stats.reset(),
+    injectFault: (spec) => faults.inject(spec),
+    clearFaults: () => faults.clear(),
+    expireAllTokens: () => {
+      tokens.expireAll();
+    },
+    setLatency(ms) {
+      if (!Number.isFinite(ms) || ms < 0) throw new TypeError(`latency must be a number ≥ 0, got ${ms}`);
+      latencyMs = ms;
+    },
+    setRateLimits(limits) {
+      if (limits) validateRateLimits(limits);
+      limiter.configure(limits);
+      stats.setWindow(limits ? limits.windowMs : HOSTAWAY_RATE_LIMITS.windowMs);
+    },
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        closing = true;
+        faults.clear();
+        server.close((error) => (error ? reject(error) : resolve()));
+        for (const socket of sockets) socket.destroy();
+      }),
+  };
+}
+
+function accessDeniedMessage(
+  reason: "missing" | "unknown" | "expired" | "revoked" | "not_yet_valid",
+): string {
+  switch (reason) {
+    case "missing":
+      return "Access denied: no access token (send Authorization: Bearer <token>)";
+    case "expired":
+      return "Access denied: the access token has expired";
+    case "revoked":
+      return "Access denied: the access token has been revoked";
+    case "not_yet_valid":
+      return "Access denied: the access token is not valid yet (wait 1 second after issuing it)";
+    default:
+      return "Access denied: invalid access token";
+  }
+}
