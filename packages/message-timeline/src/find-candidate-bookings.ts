@@ -84,8 +84,8 @@ export async function findBookingsByGuestName(
  * are kept (they cannot be ruled out).
  *
  * When more bookings qualify than `maxBookings`, the likeliest are read first: those whose latest activity lies
- * inside the range (they surely have a message there), then those active after the range, closest to it first,
- * then those of unknown activity.
+ * inside the range (they surely have a message there; newest first), then those active after the range, closest
+ * to it first, then those of unknown activity.
  */
 export async function findBookingsActiveInRange(
   source: MessageSource,
@@ -101,7 +101,9 @@ export async function findBookingsActiveInRange(
     (reservation) => olderThanRange(reservation, range),
   );
   const qualifying = walk.reservations.filter((reservation) => !olderThanRange(reservation, range));
-  qualifying.sort((a, b) => rangePriority(a, range) - rangePriority(b, range) || b.id - a.id);
+  qualifying.sort(
+    (a, b) => rangePriority(a, range) - rangePriority(b, range) || byLatestActivityDescending(a, b),
+  );
   const capped = capCandidates(qualifying, bounds);
   if (walk.truncated) {
     const reached = walk.reservations.at(-1)?.latestActivityOn ?? null;

@@ -50,7 +50,11 @@ export interface FakeSourceOptions {
   /** Throw (or return) before answering a call: a hook for faults. */
   beforeCall?: (call: FakeCall) => void | Promise<void>;
   /** Rewrite a message page before it is returned (e.g. to repeat a message across pages). */
-  rewriteMessagePage?: (call: FakeCall, items: HostawayMessage[]) => HostawayMessage[];
+  rewriteMessagePage?: (
+    call: FakeCall,
+    items: HostawayMessage[],
+    all: HostawayMessage[],
+  ) => HostawayMessage[];
 }
 
 export interface RawReservation {
@@ -165,8 +169,7 @@ export class FakeSource implements MessageSource {
       }
       if (query.sortOrder === "latestActivityDesc") {
         matching.sort(
-          (a, b) =>
-            (b.latestActivityOn ?? "").localeCompare(a.latestActivityOn ?? "") || (b.id as number) - a.id,
+          (a, b) => (b.latestActivityOn ?? "").localeCompare(a.latestActivityOn ?? "") || b.id - a.id,
         );
       } else {
         matching.sort((a, b) => b.id - a.id);
@@ -216,7 +219,7 @@ export class FakeSource implements MessageSource {
       const offset = query.offset ?? 0;
       const limit = Math.min(query.limit ?? 100, this.options.pageCap ?? 100);
       let items = all.slice(offset, offset + limit);
-      if (this.options.rewriteMessagePage) items = this.options.rewriteMessagePage(call, items);
+      if (this.options.rewriteMessagePage) items = this.options.rewriteMessagePage(call, items, all);
       return { items, count: this.options.omitMessageCount ? null : all.length };
     },
   };

@@ -1,0 +1,560 @@
+import { ConversationThreadSchema, partialFailureResponseSchema } from "@hostaway-mcp/domain-models";
+import { describe, expect, it, vi } from "vitest";
+import { FakeError, FakeSource, type RawConversation, type RawReservation } from "../test/fake-source.js";
+import { SEARCH_CAP_ITEM_ID, searchMessages } from "./search-messages.js";
+import { TimelineValidationError } from "./timeline-validation-error.js";
+
+const ResponseSchema = partialFailureResponseSchema(ConversationThreadSchema);
+
+const guests: RawReservation[] = [
+  { id: 1, guestName: "José García", listingName: "Casa Azul", latestActivityOn: "2026-11-05 10:00:00" },
+  {
+    id: 2,
+    guestName: "Jose Garcia Lopez",
+    listingName: "Loft Norte",
+    latestActivityOn: "2026-11-04 10:00:00",
+  },
+  {
+    id: 3,
+    guestName: "Anna Schmidt",
+    listingName: "Harbour Flat",
+    arrivalDate: "2026-11-02",
+    latestActivityOn: "2026-11-03 10:00:00",
+  },
+  {
+    id: 4,
+    guestName: "Lukas Schmidt",
+    listingName: "Old Town Studio",
+    arrivalDate: "2026-12-01",
+    latestActivityOn: "2026-11-02 10:00:00",
+  },
+  { id: 5, guestName: "Mary Jones", latestActivityOn: "2026-10-01 10:00:00" },
+];
+
+const conversations: RawConversation[] = [
+  {
+    id: 11,
+    reservationId: 1,
+    messages: [
+      { id: 101, date: "2026-11-05 09:00:00", body: "¿Dónde está la llave? 🔑" },
+      { id: 102, date: "2026-11-05 10:00:00", body: "En la caja.", isIncoming: 0 },
+    ],
+  },
+  { id: 12, reservationId: 2, messages: [{ id: 201, date: "2026-11-04 10:00:00", body: "Hola" }] },
+  {
+    id: 13,
+    reservationId: 3,
+    messages: [
+      { id: 301, date: "2026-11-03 10:00:00", body: "Anna here", communicationType: "whatsapp" },
+      { id: 302, date: "2026-11-01 10:00:00", body: "Anna by email" },
+    ],
+  },
+  { id: 14, reservationId: 4, messages: [{ id: 401, date: "2026-11-02 10:00:00", body: "Lukas here" }] },
+  { id: 15, reservationId: 5, messages: [{ id: 501, date: "2026-10-01 10:00:00", body: "Old news" }] },
+];
+
+const source = (options = {}) => new FakeSource(guests, conversations, options);
+
+describe("searchMessages: criteria", () => {
+  it.each([
+    ["booking_id", {}],
+    ["end_date", { start_date: "2026-11-05", end_date: "2026-11-04" }],
+    ["start_date", { start_date: "2026-02-30" }],
+    ["limit", { booking_id: 1, limit: 0 }],
+    ["limit", { booking_id: 1, limit: 1001 }],
+    ["channels", { booking_id: 1, channels: ["fax"] }],
+  ])("rejects bad criteria naming %s, before any request", async (field, criteria) => {
+    const fake = source();
+    const failure = searchMessages(fake, criteria);
+    await expect(failure).rejects.toBeInstanceOf(TimelineValidationError);
+    await expect(failure).rejects.toMatchObject({ errorType: "validation_error" });
+    const error = (await failure.catch((caught: unknown) => caught)) as TimelineValidationError;
+    expect(error.field.startsWith(field)).toBe(true);
+    expect(error.message).toContain(field);
+    expect(fake.calls).toEqual([]);
+  });
+
+  it("rejects channels alone: they only narrow a search", async () => {
+    await expect(searchMessages(source(), { channels: ["email"] })).rejects.toMatchObject({
+      field: "booking_id",
+    });
+  });
+
+  it.each([
+    ["maxBookings", { maxBookings: 0 }],
+    ["maxReservationPages", { maxReservationPages: 1.5 }],
+    ["concurrency", { concurrency: -1 }],
+  ])("rejects a bad %s option", async (field, options) => {
+    await expect(searchMessages(source(), { booking_id: 1 }, options)).rejects.toMatchObject({ field });
+  });
+});
+
+describe("searchMessages: by booking", () => {
+  it("returns the booking's thread with its context", async () => {
+    const fake = source();
+    const result = await searchMessages(fake, { booking_id: 3 });
+    expect(ResponseSchema.parse(result)).toEqual(result);
+    expect(result.summary).toEqual({ total_attempted: 1, succeeded: 1, failed: 0, success_rate: 1 });
+    expect(result.successful[0]).toMatchObject({
+      booking_id: 3,
+      guest_name: "Anna Schmidt",
+      listing_name: "Harbour Flat",
+      total_count: 2,
+      channels_used: ["email", "whatsapp"],
+    });
+    expect(result.successful[0]?.messages.map((message) => message.id)).toEqual([302, 301]);
+    expect(fake.count("reservations.list")).toBe(0);
+  });
+
+  it("reports an unknown booking as a not_found failure, not a throw", async () => {
+    const result = await searchMessages(source(), { booking_id: 999 });
+    expect(result.successful).toEqual([]);
+    expect(result.failed).toEqual([
+      expect.objectContaining({ item_id: "999", error_type: "not_found", retry_after_seconds: null }),
+    ]);
+    expect(result.failed[0]?.remediation).toContain("999");
+    expect(result.summary).toEqual({ total_attempted: 1, succeeded: 0, failed: 1, success_rate: 0 });
+  });
+
+  it("combines booking_id with guest_name: another guest's booking is no match", async () => {
+    const result = await searchMessages(source(), { booking_id: 3, guest_name: "Lukas" });
+    expect(result.successful).toEqual([]);
+    expect(result.summary.total_attempted).toBe(0);
+  });
+
+  it("combines booking_id with channels", async () => {
+    const result = await searchMessages(source(), { booking_id: 3, channels: ["whatsapp"] });
+    expect(result.successful[0]?.messages.map((message) => message.id)).toEqual([301]);
+    expect(result.successful[0]?.channels_used).toEqual(["whatsapp"]);
+  });
+});
+
+describe("searchMessages: by guest name", () => {
+  it('finds "José García" when asked for "jose" (case- and accent-insensitive)', async () => {
+    const result = await searchMessages(source(), { guest_name: "jose" });
+    expect(result.successful.map((thread) => thread.guest_name)).toEqual([
+      "José García",
+      "Jose Garcia Lopez",
+    ]);
+  });
+
+  it("also sends the accent-stripped query upstream, and filters loosely matched names locally", async () => {
+    const fake = source();
+    const list = fake.reservations.list;
+    const matches: unknown[] = [];
+    // An upstream whose `match` is accent-sensitive and loose: it only finds "Jose…" for "Jose", plus a stranger.
+    fake.reservations.list = async (query, options) => {
+      matches.push(query);
+      const page = await list({ ...query, match: undefined }, options);
+      const items = page.items.filter((reservation) =>
+        query.match === "Jose García"
+          ? false
+          : (reservation.guestName ?? "").startsWith("Jose") || reservation.id === 5,
+      );
+      return { items, count: items.length };
+    };
+    const result = await searchMessages(fake, { guest_name: "José  García" });
+    expect(matches).toEqual([
+      { match: "José García", limit: 100 },
+      { match: "Jose Garcia", limit: 100 },
+    ]);
+    expect(result.successful.map((thread) => thread.booking_id)).toEqual([2]);
+  });
+
+  it("gives two guests sharing a surname two threads, told apart by their context", async () => {
+    const result = await searchMessages(source(), { guest_name: "schmidt" });
+    expect(result.successful).toHaveLength(2);
+    const [anna, lukas] = result.successful;
+    expect(anna).toMatchObject({ booking_id: 3, guest_name: "Anna Schmidt", listing_name: "Harbour Flat" });
+    expect(lukas).toMatchObject({
+      booking_id: 4,
+      guest_name: "Lukas Schmidt",
+      listing_name: "Old Town Studio",
+    });
+    expect(anna?.arrival_date).not.toBe(lukas?.arrival_date);
+    expect(anna?.messages.every((message) => message.booking_id === 3)).toBe(true);
+    expect(lukas?.messages.every((message) => message.booking_id === 4)).toBe(true);
+  });
+
+  it("reads each found booking's messages without looking the reservation up again", async () => {
+    const fake = source();
+    await searchMessages(fake, { guest_name: "schmidt" });
+    expect(fake.count("reservations.get")).toBe(0);
+    expect(fake.count("conversations.list")).toBe(2);
+  });
+
+  it("lists a matching guest's booking without messages as an empty thread", async () => {
+    const fake = new FakeSource([{ id: 9, guestName: "Quiet Guest" }], []);
+    const result = await searchMessages(fake, { guest_name: "quiet" });
+    expect(result.successful).toEqual([
+      expect.objectContaining({ booking_id: 9, total_count: 0, messages: [], has_more: false }),
+    ]);
+  });
+
+  it("skips bookings whose latest activity is older than start_date, without reading them", async () => {
+    const fake = source();
+    const result = await searchMessages(fake, { guest_name: "schmidt", start_date: "2026-11-03" });
+    expect(result.successful.map((thread) => thread.booking_id)).toEqual([3]);
+    expect(result.successful[0]?.messages.map((message) => message.id)).toEqual([301]);
+    expect(fake.calls.some((call) => call.method === "conversations.list" && call.id === 4)).toBe(false);
+  });
+
+  it("finds a guest by first and last name when Hostaway sends no full name", async () => {
+    const fake = new FakeSource(
+      [{ id: 9, guestName: null, guestFirstName: "Émile", guestLastName: "Zola", latestActivityOn: null }],
+      [],
+    );
+    const list = fake.reservations.list;
+    fake.reservations.list = (query, options) => list({ ...query, match: undefined }, options);
+    const result = await searchMessages(fake, { guest_name: "emile zola" });
+    expect(result.successful[0]).toMatchObject({ booking_id: 9, guest_name: "Émile Zola" });
+  });
+});
+
+describe("searchMessages: by date range", () => {
+  const day = (id: number, date: string) => ({ id, date, body: `at ${date}` });
+  const edges = () =>
+    new FakeSource(
+      [{ id: 1, guestName: "Edge Case", latestActivityOn: "2026-11-06 00:00:00" }],
+      [
+        {
+          id: 10,
+          reservationId: 1,
+          messages: [
+            day(1, "2026-11-02 23:59:59"),
+            day(2, "2026-11-03 00:00:00"),
+            day(3, "2026-11-05 23:59:59"),
+            day(4, "2026-11-06 00:00:00"),
+          ],
+        },
+      ],
+    );
+
+  it("includes 00:00:00 of start_date and 23:59:59 of end_date, and nothing a second outside", async () => {
+    const result = await searchMessages(edges(), { start_date: "2026-11-03", end_date: "2026-11-05" });
+    expect(result.successful[0]?.messages.map((message) => message.timestamp)).toEqual([
+      "2026-11-03T00:00:00Z",
+      "2026-11-05T23:59:59Z",
+    ]);
+  });
+
+  it("accepts a single-day range and an open end", async () => {
+    const single = await searchMessages(edges(), { start_date: "2026-11-03", end_date: "2026-11-03" });
+    expect(single.successful[0]?.messages.map((message) => message.id)).toEqual([2]);
+    const openEnd = await searchMessages(edges(), { start_date: "2026-11-06" });
+    expect(openEnd.successful[0]?.messages.map((message) => message.id)).toEqual([4]);
+    const openStart = await searchMessages(edges(), { end_date: "2026-11-02" });
+    expect(openStart.successful[0]?.messages.map((message) => message.id)).toEqual([1]);
+  });
+
+  it("walks reservations by latest activity and stops at the first older than start_date", async () => {
+    const many: RawReservation[] = Array.from({ length: 250 }, (_, index) => ({
+      id: index + 1,
+      guestName: `Guest ${index + 1}`,
+      // Booking 250 is the most recently active, one day apart going back.
+      latestActivityOn: new Date(Date.parse("2026-11-20T12:00:00Z") - (250 - (index + 1)) * 86_400_000)
+        .toISOString()
+        .slice(0, 19)
+        .replace("T", " "),
+    }));
+    const threads: RawConversation[] = many.map((reservation) => ({
+      id: 10_000 + reservation.id,
+      reservationId: reservation.id,
+      messages: [{ id: 20_000 + reservation.id, date: reservation.latestActivityOn ?? null, body: "hi" }],
+    }));
+    const fake = new FakeSource(many, threads, { pageCap: 100 });
+    const result = await searchMessages(fake, { start_date: "2026-11-16", end_date: "2026-11-18" });
+    expect(result.successful.map((thread) => thread.booking_id)).toEqual([248, 247, 246]);
+    expect(result.summary).toMatchObject({ succeeded: 3, failed: 0 });
+    // One page of reservations suffices; only the five bookings active since start_date are read.
+    expect(fake.count("reservations.list")).toBe(1);
+    expect(fake.calls.find((call) => call.method === "reservations.list")?.query).toMatchObject({
+      sortOrder: "latestActivityDesc",
+    });
+    expect(fake.count("conversations.list")).toBe(5);
+  });
+
+  it("follows the afterId cursor across pages", async () => {
+    const many: RawReservation[] = Array.from({ length: 150 }, (_, index) => ({
+      id: index + 1,
+      guestName: `Guest ${index + 1}`,
+      latestActivityOn: "2026-11-10 10:00:00",
+    }));
+    const fake = new FakeSource(many, []);
+    const result = await searchMessages(
+      fake,
+      { start_date: "2026-11-01", end_date: "2026-11-30" },
+      { maxBookings: 200, concurrency: 20 },
+    );
+    const queries = fake.calls
+      .filter((call) => call.method === "reservations.list")
+      .map((call) => call.query);
+    expect(queries).toEqual([
+      { sortOrder: "latestActivityDesc", limit: 100 },
+      { sortOrder: "latestActivityDesc", limit: 100, afterId: 51 },
+    ]);
+    // No booking has a message in the range, so none is a match.
+    expect(result.summary).toEqual({ total_attempted: 0, succeeded: 0, failed: 0, success_rate: 0 });
+  });
+
+  it("filters by channels within the range (criteria combine with AND)", async () => {
+    const result = await searchMessages(source(), {
+      start_date: "2026-11-01",
+      end_date: "2026-11-30",
+      channels: ["whatsapp"],
+    });
+    expect(result.successful.map((thread) => thread.booking_id)).toEqual([3]);
+    expect(result.successful[0]?.messages.map((message) => message.id)).toEqual([301]);
+  });
+
+  it("orders threads by their newest matching message, newest first", async () => {
+    const result = await searchMessages(source(), { start_date: "2026-11-01", end_date: "2026-11-30" });
+    expect(result.successful.map((thread) => thread.booking_id)).toEqual([1, 2, 3, 4]);
+  });
+});
+
+describe("searchMessages: limit and offset across threads", () => {
+  it("cuts one window from the threads' messages laid end to end, and lists every matching thread", async () => {
+    // Threads in order: 1 (2 msgs), 2 (1), 3 (2), 4 (1) → messages 101 102 | 201 | 302 301 | 401
+    const criteria = { start_date: "2026-11-01", end_date: "2026-11-30" };
+    const page = await searchMessages(source(), { ...criteria, offset: 1, limit: 3 });
+    expect(page.successful.map((thread) => thread.messages.map((message) => message.id))).toEqual([
+      [102],
+      [201],
+      [302],
+      [],
+    ]);
+    expect(page.successful.map((thread) => [thread.offset, thread.total_count, thread.has_more])).toEqual([
+      [1, 2, false],
+      [0, 1, false],
+      [0, 2, true],
+      [0, 1, true],
+    ]);
+    expect(page.summary.succeeded).toBe(4);
+
+    const collected: number[] = [];
+    for (let offset = 0; offset < 6; offset += 2) {
+      const slice = await searchMessages(source(), { ...criteria, offset, limit: 2 });
+      collected.push(...slice.successful.flatMap((thread) => thread.messages.map((message) => message.id)));
+    }
+    expect(collected).toEqual([101, 102, 201, 302, 301, 401]);
+  });
+});
+
+describe("searchMessages: failures", () => {
+  const cases = [
+    ["not_found", new FakeError("GET /conversations: not found", "not_found"), null],
+    ["rate_limit", new FakeError("GET /conversations: 429 Too Many Requests", "rate_limit", 4200), 5],
+    ["timeout", new FakeError("GET /conversations: timed out after 30000 ms", "timeout"), 5],
+    ["upstream_error", new FakeError("GET /conversations: HTTP 500", "upstream_error"), 30],
+    ["unauthorized", new FakeError("POST /accessTokens: 403", "unauthorized"), null],
+    ["validation_error", new FakeError("GET /conversations: HTTP 400", "validation_error"), null],
+  ] as const;
+
+  it.each(cases)(
+    "turns a %s on one booking into a failed item and still returns the rest",
+    async (type, error, wait) => {
+      const fake = source({
+        beforeCall(call: { method: string; id: number }) {
+          if (call.method === "conversations.list" && call.id === 4) throw error;
+        },
+      });
+      const result = await searchMessages(fake, { guest_name: "schmidt" });
+      expect(ResponseSchema.parse(result)).toEqual(result);
+      expect(result.successful.map((thread) => thread.booking_id)).toEqual([3]);
+      expect(result.failed).toEqual([
+        {
+          item_id: "4",
+          error_type: type,
+          error_message: `Booking 4: ${error.message}`,
+          remediation: expect.stringMatching(/\S/),
+          retry_after_seconds: wait,
+        },
+      ]);
+      expect(result.summary).toEqual({ total_attempted: 2, succeeded: 1, failed: 1, success_rate: 0.5 });
+    },
+  );
+
+  it("names the booking and the wait in a rate-limit remediation", async () => {
+    const fake = source({
+      beforeCall(call: { method: string; id: number }) {
+        if (call.method === "conversations.messages" && call.id === 14) throw cases[1][1];
+      },
+    });
+    const result = await searchMessages(fake, { guest_name: "schmidt" });
+    expect(result.failed[0]?.remediation).toBe(
+      "Hostaway's rate limit was reached: wait 5 s, then search again with booking_id 4.",
+    );
+  });
+
+  it("classifies an error without an errorType as internal_error and does not echo its text", async () => {
+    const fake = source({
+      beforeCall(call: { method: string; id: number }) {
+        if (call.method === "conversations.list" && call.id === 3)
+          throw new TypeError("secret anna@example.com");
+      },
+    });
+    const result = await searchMessages(fake, { guest_name: "schmidt" });
+    expect(result.failed[0]).toMatchObject({ item_id: "3", error_type: "internal_error" });
+    expect(JSON.stringify(result)).not.toContain("anna@example.com");
+    expect(result.summary).toMatchObject({ total_attempted: 2, succeeded: 1, failed: 1 });
+  });
+
+  it("uses a 10 s wait for a rate limit without a delay, and describes a thrown non-error", async () => {
+    const fake = source({
+      beforeCall(call: { method: string; id: number }) {
+        if (call.method === "conversations.list" && call.id === 3) throw new FakeError("429", "rate_limit");
+        if (call.method === "conversations.list" && call.id === 4) throw "boom";
+      },
+    });
+    const result = await searchMessages(fake, { guest_name: "schmidt" });
+    expect(
+      result.failed.map((failure) => [failure.item_id, failure.error_type, failure.retry_after_seconds]),
+    ).toEqual([
+      ["3", "rate_limit", 10],
+      ["4", "internal_error", null],
+    ]);
+    expect(result.failed[1]?.error_message).toBe(
+      "Booking 4: its messages could not be read (unexpected string).",
+    );
+  });
+
+  it("rethrows an error while finding bookings (no answer is possible)", async () => {
+    const fake = source({
+      beforeCall(call: { method: string }) {
+        if (call.method === "reservations.list")
+          throw new FakeError("GET /reservations: HTTP 500", "upstream_error");
+      },
+    });
+    await expect(searchMessages(fake, { guest_name: "schmidt" })).rejects.toMatchObject({
+      errorType: "upstream_error",
+    });
+  });
+
+  it("rethrows the source's abort error when the caller cancels", async () => {
+    const controller = new AbortController();
+    class FakeAbortError extends FakeError {}
+    const fake = source({
+      beforeCall(call: { method: string; id: number }) {
+        if (call.method === "conversations.list" && call.id === 3) {
+          controller.abort();
+          throw new FakeAbortError("aborted by the caller", "timeout");
+        }
+      },
+    });
+    const search = searchMessages(
+      fake,
+      { guest_name: "schmidt" },
+      { signal: controller.signal, concurrency: 1 },
+    );
+    await expect(search).rejects.toBeInstanceOf(FakeAbortError);
+    expect(fake.calls.some((call) => call.method === "conversations.list" && call.id === 4)).toBe(false);
+  });
+
+  it("throws the signal's reason when cancelled with no source error to hand", async () => {
+    const controller = new AbortController();
+    const fake = source({
+      beforeCall(call: { method: string }) {
+        if (call.method === "conversations.messages") controller.abort(new Error("stop"));
+      },
+    });
+    await expect(searchMessages(fake, { booking_id: 3 }, { signal: controller.signal })).rejects.toThrow(
+      "stop",
+    );
+  });
+});
+
+describe("searchMessages: bounds and progress", () => {
+  it("reads at most maxBookings bookings and says which were not searched", async () => {
+    const fake = source();
+    const result = await searchMessages(
+      fake,
+      { start_date: "2026-11-01", end_date: "2026-11-30" },
+      { maxBookings: 2 },
+    );
+    expect(result.successful.map((thread) => thread.booking_id)).toEqual([1, 2]);
+    const cap = result.failed.find((failure) => failure.item_id === SEARCH_CAP_ITEM_ID);
+    expect(cap).toMatchObject({ error_type: "validation_error", retry_after_seconds: null });
+    expect(cap?.error_message).toContain("bookings 3, 4 were not searched");
+    expect(cap?.remediation).toContain("Narrow the search");
+    expect(result.summary).toEqual({ total_attempted: 3, succeeded: 2, failed: 1, success_rate: 0.6667 });
+    expect(fake.count("conversations.list")).toBe(2);
+  });
+
+  it("prefers bookings active inside the range when the cap bites", async () => {
+    const fake = source();
+    const result = await searchMessages(
+      fake,
+      { start_date: "2026-11-02", end_date: "2026-11-03" },
+      { maxBookings: 2 },
+    );
+    // Bookings 1 and 2 were active after the range; 3 and 4 inside it, so those are read first.
+    expect(result.successful.map((thread) => thread.booking_id)).toEqual([3, 4]);
+  });
+
+  it("stops the reservation walk at maxReservationPages and says so", async () => {
+    const many: RawReservation[] = Array.from({ length: 30 }, (_, index) => ({
+      id: index + 1,
+      guestName: `Guest ${index + 1}`,
+      latestActivityOn: "2026-11-10 10:00:00",
+    }));
+    const fake = new FakeSource(many, [], { pageCap: 10 });
+    const result = await searchMessages(
+      fake,
+      { start_date: "2026-11-01" },
+      { maxReservationPages: 2, maxBookings: 50 },
+    );
+    expect(fake.count("reservations.list")).toBe(2);
+    const cap = result.failed.find((failure) => failure.item_id === SEARCH_CAP_ITEM_ID);
+    expect(cap?.error_message).toContain("stopped after 2 pages");
+    expect(cap?.error_message).toContain("2026-11-10T10:00:00Z");
+  });
+
+  it("says so when both caps bite", async () => {
+    const many: RawReservation[] = Array.from({ length: 30 }, (_, index) => ({
+      id: index + 1,
+      guestName: `Guest ${index + 1}`,
+      latestActivityOn: "2026-11-10 10:00:00",
+    }));
+    const fake = new FakeSource(many, [], { pageCap: 10 });
+    const result = await searchMessages(
+      fake,
+      { start_date: "2026-11-01" },
+      { maxReservationPages: 2, maxBookings: 5 },
+    );
+    const cap = result.failed.find((failure) => failure.item_id === SEARCH_CAP_ITEM_ID);
+    expect(cap?.error_message).toMatch(/20 bookings could hold matching messages.*stopped after 2 pages/);
+  });
+
+  it("caps a guest-name search too", async () => {
+    const many: RawReservation[] = Array.from({ length: 30 }, (_, index) => ({
+      id: index + 1,
+      guestName: "Sam Lee",
+    }));
+    const fake = new FakeSource(many, [], { pageCap: 10 });
+    const pages = await searchMessages(
+      fake,
+      { guest_name: "sam" },
+      { maxReservationPages: 2, maxBookings: 50 },
+    );
+    expect(pages.successful).toHaveLength(20);
+    expect(pages.failed[0]?.error_message).toContain("more than 2 pages");
+    const bookings = await searchMessages(fake, { guest_name: "sam" }, { maxBookings: 3 });
+    expect(bookings.successful).toHaveLength(3);
+    expect(bookings.failed[0]?.error_message).toContain("and 17 more were not searched");
+  });
+
+  it("reports progress after each booking, and survives a throwing listener", async () => {
+    const progress: [number, number][] = [];
+    const onProgress = vi.fn(({ done, total }: { done: number; total: number }) => {
+      progress.push([done, total]);
+      throw new Error("listener bug");
+    });
+    const result = await searchMessages(source(), { guest_name: "schmidt" }, { onProgress });
+    expect(result.successful).toHaveLength(2);
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+  });
+});
