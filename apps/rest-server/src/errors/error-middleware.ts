@@ -1,6 +1,7 @@
 import type { ErrorType } from "@hostaway-mcp/domain-models";
 import { HostawayError } from "@hostaway-mcp/hostaway-client";
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
+import { TimelineValidationError } from "@hostaway-mcp/message-timeline";
 import { z } from "zod";
 import { ApiError, badRequest } from "./api-error.js";
 import type { ErrorResponse } from "./error-response.js";
@@ -23,6 +24,7 @@ export interface ErrorLocals {
 export function toApiError(error: unknown, notFoundMessage?: string): ApiError {
   if (error instanceof ApiError) return error;
   if (HostawayError.isInstance(error)) return fromHostawayError(error, notFoundMessage);
+  if (TimelineValidationError.isInstance(error)) return badRequest(error.issues);
   // Input checks that happen after parsing (e.g. `decodeCursor`) throw ZodErrors whose paths name the field.
   if (error instanceof z.ZodError) {
     return badRequest(

@@ -39,7 +39,7 @@ export function auditAccess(
   route: string,
   sink: AuditSink,
   rawBookingId: (params: Record<string, unknown>) => unknown,
-) {
+): RequestHandler {
   const handler: RequestHandler = (req, res, next) => {
     res.once("close", () => {
       const locals = res.locals as AuditLocals & CallerLocals & ErrorLocals;

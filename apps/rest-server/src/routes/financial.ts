@@ -5,7 +5,7 @@ import {
   type HostawayReservation,
   mapFinanceReport,
 } from "@hostaway-mcp/domain-models";
-import { HostawayError, paginate } from "@hostaway-mcp/hostaway-client";
+import { HostawayError } from "@hostaway-mcp/hostaway-client";
 import { defineRoute, type RouteContext } from "./route-definition.js";
 
 /** How many reservations the fallback reads at most (10 pages of 100). */
@@ -63,9 +63,13 @@ async function reservationsInRange(
         ? { arrivalStartDate: input.start_date, arrivalEndDate: input.end_date }
         : {}; // No reservationDate filter exists (REFERENCE.md §6.2); the mapper filters by date.
   const listingId = input.listing_ids?.length === 1 ? { listingId: input.listing_ids[0] } : {};
-  return paginate(
-    (cursor: { afterId?: number }) =>
-      client.reservations.list({ ...range, ...listingId, limit: 100, ...cursor }, { signal }),
+  const reservations: HostawayReservation[] = [];
+  for await (const reservation of client.reservations.iterate(
+    { ...range, ...listingId, limit: 100 },
     { maxItems: FALLBACK_MAX_RESERVATIONS },
-  );
+    { signal },
+  )) {
+    reservations.push(reservation);
+  }
+  return reservations;
 }
