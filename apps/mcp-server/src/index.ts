@@ -1,1 +1,17 @@
-export {};
+// Public API of @hostaway-mcp/mcp-server. Every export is named here on purpose (no `export *`).
+
+export type { AuditEntry, AuditLog, AuditOutcome, AuditSink } from "./audit.js";
+export { callerFromApiKey, createAuditLog, STDIO_CALLER } from "./audit.js";
+export type { Config, ConfigOverrides, LogLevel, TransportKind } from "./config.js";
+export { ConfigError, DEFAULT_BASE_URL, DEFAULT_HOST, DEFAULT_PORT, loadConfig } from "./config.js";
+export type { CreateServerOptions } from "./create-server.js";
+export { createServer, DEFAULT_RESPONSE_BUDGET, TOOL_NAMES } from "./create-server.js";
+export type { HttpAppOptions } from "./http/create-http-app.js";
+export { createHttpApp } from "./http/create-http-app.js";
+export type { RunningHttpServer, StartHttpServerOptions } from "./http/start-http-server.js";
+export { startHttpServer } from "./http/start-http-server.js";
+export type { CreateLoggerOptions, Logger } from "./logger.js";
+export { createLogger } from "./logger.js";
+export type { MainOutcome, MainStreams } from "./main.js";
+export { main } from "./main.js";
+export { SERVER_NAME, SERVER_VERSION } from "./version.js";
