@@ -9,8 +9,8 @@ export interface ExchangeRequest {
   headers: Record<string, string>;
   /** A form-encoded body (`application/x-www-form-urlencoded`). */
   form?: URLSearchParams | undefined;
+  /** Aborts the exchange: the caller, the call's deadline or the attempt's timeout. */
   signal: AbortSignal;
-  timeoutMs: number;
 }
 
 export interface RawResponse {
@@ -21,7 +21,7 @@ export interface RawResponse {
 
 /** Why an exchange produced no response. Mapped to the client's errors by the transport. */
 export class ExchangeFailure extends Error {
-  readonly kind: "timeout" | "aborted" | "network";
+  readonly kind: "aborted" | "network";
   /** The system or got code (`ECONNRESET`, `ETIMEDOUT`, …). */
   readonly networkCode: string | undefined;
 
@@ -40,8 +40,8 @@ export interface HttpExchange {
 }
 
 /**
- * One HTTP exchange over got, and nothing more: no retries (`retry.limit: 0`), no status-based throwing, the body
- * as text. Retries live in the transport's own loop rather than in got's retry/hooks, because every attempt must
+ * One HTTP exchange over got, and nothing more: no retries (`retry.limit: 0`), no status-based throwing, no
+ * timeouts of its own (the transport aborts the signal when an attempt runs out of time), the body as text. Retries live in the transport's own loop rather than in got's retry/hooks, because every attempt must
  * first wait its turn in the rate limiter and may need a fresh token, and a got `beforeRequest` hook cannot leave
  * the limiter's queue cleanly when the caller aborts. Keep-alive agents pool connections across calls.
  */
@@ -70,7 +70,6 @@ export function createHttpExchange(): HttpExchange {
           },
           ...(request.form ? { body: request.form.toString() } : {}),
           signal: request.signal,
-          timeout: { request: request.timeoutMs },
         });
         return { status: response.statusCode, headers: response.headers, body: response.body };
       } catch (error) {
@@ -87,8 +86,5 @@ export function createHttpExchange(): HttpExchange {
 function toExchangeFailure(error: unknown, signal: AbortSignal): ExchangeFailure {
   if (signal.aborted) return new ExchangeFailure("aborted", undefined);
   const code = error instanceof RequestError ? error.code : (error as { code?: unknown } | null)?.code;
-  const networkCode = typeof code === "string" ? code : undefined;
-  if (error instanceof Error && error.name === "TimeoutError")
-    return new ExchangeFailure("timeout", networkCode);
-  return new ExchangeFailure("network", networkCode);
+  return new ExchangeFailure("network", typeof code === "string" ? code : undefined);
 }

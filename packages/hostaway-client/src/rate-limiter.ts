@@ -75,35 +75,37 @@ export interface RateGateOptions extends RateLimitOptions {
 }
 
 export function createRateGate(options: RateGateOptions = {}): RateGate {
-  const windowMs = options.windowMs ?? DEFAULT_RATE_LIMIT.windowMs;
-  const holdMs = windowMs + (options.safetyMarginMs ?? Math.ceil(windowMs * 0.02));
+  const windowMs = checked("windowMs", options.windowMs ?? DEFAULT_RATE_LIMIT.windowMs, false);
+  const margin = checked("safetyMarginMs", options.safetyMarginMs ?? Math.ceil(windowMs * 0.02), false);
+  const holdMs = windowMs + margin;
+  const ip = checked("ip", options.ip ?? DEFAULT_RATE_LIMIT.ip, true);
+  const account = checked("account", options.account ?? DEFAULT_RATE_LIMIT.account, true);
   const windows: SlidingWindow[] = [];
-  const ip = options.ip ?? DEFAULT_RATE_LIMIT.ip;
   if (ip > 0) windows.push(ownWindow(ip, holdMs));
   if (options.limiter) {
-    windows.push(
-      new SlidingWindow(
-        options.limiter,
-        holdMs,
-        options.limiter.currentReservoir().then((reservoir) => reservoir !== null),
-      ),
-    );
-  } else {
-    const account = options.account ?? DEFAULT_RATE_LIMIT.account;
-    if (account > 0) windows.push(ownWindow(account, holdMs));
+    const usesReservoir = options.limiter.currentReservoir().then((reservoir) => reservoir !== null);
+    windows.push(new SlidingWindow(options.limiter, holdMs, usesReservoir));
+  } else if (account > 0) {
+    windows.push(ownWindow(account, holdMs));
   }
   return { run: (send, gateOptions) => runThroughWindows(windows, send, gateOptions ?? {}) };
 }
 
 function ownWindow(limit: number, holdMs: number): SlidingWindow {
-  if (!Number.isInteger(limit) || limit < 0) {
-    throw new RangeError(`rateLimit: a limit must be a whole number ≥ 0 (0 = off), got ${limit}`);
-  }
   return new SlidingWindow(
     new Bottleneck({ reservoir: limit, maxConcurrent: null }),
     holdMs,
     Promise.resolve(true),
   );
+}
+
+function checked(name: string, value: number, wholeNumber: boolean): number {
+  const valid = wholeNumber ? Number.isInteger(value) && value >= 0 : Number.isFinite(value) && value >= 0;
+  if (!valid) {
+    const expected = wholeNumber ? "a whole number ≥ 0 (0 = off)" : "a number of milliseconds ≥ 0";
+    throw new RangeError(`rateLimit.${name} must be ${expected}, got ${value}`);
+  }
+  return value;
 }
 
 /**

@@ -1,7 +1,21 @@
-interface SharedRequest {
+interface SharedRequest<State> {
   promise: Promise<unknown>;
   controller: AbortController;
+  state: State;
   waiters: number;
+}
+
+export interface CoalescedCall<T, State> {
+  /** The caller's signal. */
+  signal: AbortSignal | undefined;
+  /** Fresh shared state for a new request (e.g. whether it has been sent yet). */
+  createState: () => State;
+  /** Starts the shared request; `signal` aborts once nobody waits for it any more. */
+  execute: (signal: AbortSignal, state: State) => Promise<T>;
+  /** The error a caller sees when its own signal makes it leave. */
+  onAbort: (reason: unknown, state: State | undefined) => Error;
+  /** Called when the caller joins a request already in flight. */
+  onJoin: () => void;
 }
 
 /**
@@ -10,54 +24,35 @@ interface SharedRequest {
  * that started it (its timeout and deadline); a later waiter's own signal still lets it leave at any time.
  */
 export class RequestCoalescer {
-  readonly #inFlight = new Map<string, SharedRequest>();
+  readonly #inFlight = new Map<string, SharedRequest<unknown>>();
 
-  /**
-   * @param key identifies identical requests (method + path + sorted query).
-   * @param execute starts the request; it receives a signal that aborts when nobody waits any more.
-   * @param signal the caller's signal.
-   * @param onAbort builds the error the caller sees when it leaves.
-   * @param onJoin called when the caller joins a request already in flight.
-   */
-  run<T>(
-    key: string,
-    execute: (signal: AbortSignal) => Promise<T>,
-    signal: AbortSignal | undefined,
-    onAbort: (reason: unknown) => Error,
-    onJoin: () => void,
-  ): Promise<T> {
-    if (signal?.aborted) return Promise.reject(onAbort(signal.reason));
-    let shared = this.#inFlight.get(key);
-    if (shared) {
-      onJoin();
+  /** @param key identifies identical requests (method + path + sorted query). */
+  run<T, State>(key: string, call: CoalescedCall<T, State>): Promise<T> {
+    const { signal } = call;
+    if (signal?.aborted) return Promise.reject(call.onAbort(signal.reason, undefined));
+    let entry = this.#inFlight.get(key) as SharedRequest<State> | undefined;
+    if (entry) {
+      call.onJoin();
     } else {
-      const controller = new AbortController();
-      const promise = execute(controller.signal);
-      const entry: SharedRequest = { promise, controller, waiters: 0 };
-      const forget = () => {
-        if (this.#inFlight.get(key) === entry) this.#inFlight.delete(key);
-      };
-      promise.then(forget, forget);
-      this.#inFlight.set(key, entry);
-      shared = entry;
+      entry = this.#start(key, call);
     }
-    const entry = shared;
-    entry.waiters += 1;
+    const shared = entry;
+    shared.waiters += 1;
 
     return new Promise<T>((resolve, reject) => {
       let detached = false;
       const onCallerAbort = () => {
         detached = true;
-        entry.waiters -= 1;
-        if (entry.waiters === 0) {
+        shared.waiters -= 1;
+        if (shared.waiters === 0) {
           // Nobody wants the answer any more: a new caller must start afresh, and the socket can close.
-          if (this.#inFlight.get(key) === entry) this.#inFlight.delete(key);
-          entry.controller.abort(signal?.reason);
+          this.#forget(key, shared);
+          shared.controller.abort(signal?.reason);
         }
-        reject(onAbort(signal?.reason));
+        reject(call.onAbort(signal?.reason, shared.state));
       };
       signal?.addEventListener("abort", onCallerAbort, { once: true });
-      (entry.promise as Promise<T>).then(
+      (shared.promise as Promise<T>).then(
         (value) => {
           signal?.removeEventListener("abort", onCallerAbort);
           if (!detached) resolve(value);
@@ -68,5 +63,24 @@ export class RequestCoalescer {
         },
       );
     });
+  }
+
+  #start<T, State>(key: string, call: CoalescedCall<T, State>): SharedRequest<State> {
+    const controller = new AbortController();
+    const state = call.createState();
+    const entry: SharedRequest<State> = {
+      promise: call.execute(controller.signal, state),
+      controller,
+      state,
+      waiters: 0,
+    };
+    const forget = () => this.#forget(key, entry);
+    entry.promise.then(forget, forget);
+    this.#inFlight.set(key, entry);
+    return entry;
+  }
+
+  #forget(key: string, entry: SharedRequest<unknown>): void {
+    if (this.#inFlight.get(key) === entry) this.#inFlight.delete(key);
   }
 }

@@ -94,42 +94,48 @@ export class Transport {
 
   /** The parsed JSON body of a successful response. */
   request(spec: RequestSpec, options: RequestOptions = {}): Promise<unknown> {
-    if (spec.method !== "GET") return this.#call(spec, options, options.signal);
-    return this.#coalescer.run(
-      coalescingKey(spec),
-      (sharedSignal) => this.#call(spec, options, sharedSignal),
-      options.signal,
-      (reason) =>
+    if (spec.method !== "GET") return this.#call(spec, options, options.signal, { sent: false });
+    return this.#coalescer.run(coalescingKey(spec), {
+      signal: options.signal,
+      createState: (): CallProgress => ({ sent: false }),
+      execute: (sharedSignal, progress) => this.#call(spec, options, sharedSignal, progress),
+      onAbort: (reason, progress) =>
         new HostawayAbortError({
           method: spec.method,
           path: spec.path,
-          detail: "aborted by the caller",
-          sent: false,
+          detail: abortDetail(progress?.sent ?? false),
+          sent: progress?.sent ?? false,
           reason,
         }),
-      () => {
+      onJoin: () => {
         this.#stats.coalesced += 1;
       },
-    );
+    });
   }
 
-  async #call(spec: RequestSpec, options: RequestOptions, signal: AbortSignal | undefined): Promise<unknown> {
+  async #call(
+    spec: RequestSpec,
+    options: RequestOptions,
+    signal: AbortSignal | undefined,
+    progress: CallProgress,
+  ): Promise<unknown> {
     const { clock } = this.#options;
     const deadlineMs = options.deadlineMs ?? this.#options.deadlineMs;
     const deadlineAt = clock.now() + deadlineMs;
     const deadline = new AbortController();
     const timer = setTimeout(() => deadline.abort(), deadlineMs);
     const callSignal = signal ? AbortSignal.any([signal, deadline.signal]) : deadline.signal;
-    const progress: CallProgress = { sent: false };
     const where = { method: spec.method, path: spec.path };
     try {
       return await this.#attempts(spec, options, deadlineAt, callSignal, progress);
     } catch (error) {
       if (signal?.aborted) {
-        const detail = progress.sent
-          ? "aborted by the caller after the request was sent"
-          : "aborted by the caller";
-        throw new HostawayAbortError({ ...where, detail, sent: progress.sent, reason: signal.reason });
+        throw new HostawayAbortError({
+          ...where,
+          detail: abortDetail(progress.sent),
+          sent: progress.sent,
+          reason: signal.reason,
+        });
       }
       if (deadline.signal.aborted || isDeadlineExhausted(error)) {
         throw new HostawayTimeoutError({
@@ -217,6 +223,9 @@ export class Transport {
         state.progress.sent = true;
         this.#stats.requests += 1;
         if (spec.isTokenRequest) this.#stats.tokenRequests += 1;
+        // The attempt's own timeout, as an abort: whatever error the socket then reports, we know why it ended.
+        const attemptTimeout = new AbortController();
+        const timer = setTimeout(() => attemptTimeout.abort(), timeoutMs);
         const startedAt = performance.now();
         try {
           const raw = await this.#options.exchange.send({
@@ -224,30 +233,34 @@ export class Transport {
             url: this.#url(spec),
             headers: headers(state.token),
             form: spec.form,
-            signal: state.signal,
-            timeoutMs,
+            signal: AbortSignal.any([state.signal, attemptTimeout.signal]),
           });
           logger.debug(
-            {
-              ...where,
-              status: raw.status,
-              attempt: state.attempt,
-              durationMs: Math.round(performance.now() - startedAt),
-            },
+            { ...where, status: raw.status, attempt: state.attempt, durationMs: elapsedSince(startedAt) },
             "hostaway request",
           );
           return raw;
         } catch (error) {
+          const timedOut = attemptTimeout.signal.aborted && !state.signal.aborted;
           logger.debug(
             {
               ...where,
               attempt: state.attempt,
-              durationMs: Math.round(performance.now() - startedAt),
-              failure: describe(error),
+              durationMs: elapsedSince(startedAt),
+              failure: timedOut ? "timeout" : describe(error),
             },
             "hostaway request failed",
           );
-          throw toClientError(error, spec, timeoutMs);
+          if (timedOut) {
+            throw new HostawayTimeoutError({
+              ...where,
+              detail: `no response within ${timeoutMs} ms`,
+              sent: true,
+            });
+          }
+          throw toClientError(error, spec);
+        } finally {
+          clearTimeout(timer);
         }
       },
       { signal: state.signal, priority },
@@ -296,18 +309,25 @@ function headers(token: string | undefined): Record<string, string> {
   };
 }
 
-function toClientError(error: unknown, spec: RequestSpec, timeoutMs: number): unknown {
+function toClientError(error: unknown, spec: RequestSpec): unknown {
   if (!(error instanceof ExchangeFailure) || error.kind === "aborted") return error;
   const where = { method: spec.method, path: spec.path };
-  if (error.kind === "timeout") {
-    return new HostawayTimeoutError({ ...where, detail: `no response within ${timeoutMs} ms`, sent: true });
-  }
   const code = error.networkCode ?? "unknown network error";
   return new HostawayNetworkError({
     ...where,
     detail: `connection failed (${code})`,
     networkCode: error.networkCode,
   });
+}
+
+function abortDetail(sent: boolean): string {
+  return sent
+    ? "aborted by the caller after the request was sent"
+    : "aborted by the caller before anything was sent";
+}
+
+function elapsedSince(startedAt: number): number {
+  return Math.round(performance.now() - startedAt);
 }
 
 function describe(error: unknown): string {
