@@ -83,9 +83,7 @@ export async function findBookingsByGuestName(
  * messages, and every later one's, are all older than the range. Reservations without a known activity time
  * are kept (they cannot be ruled out).
  *
- * When more bookings qualify than `maxBookings`, the likeliest are read first: those whose latest activity lies
- * inside the range (they surely have a message there; newest first), then those active after the range, closest
- * to it first, then those of unknown activity.
+ * When more bookings qualify than `maxBookings`, the likeliest are read first (see `compareLikelihood`).
  */
 export async function findBookingsActiveInRange(
   source: MessageSource,
@@ -101,9 +99,7 @@ export async function findBookingsActiveInRange(
     (reservation) => olderThanRange(reservation, range),
   );
   const qualifying = walk.reservations.filter((reservation) => !olderThanRange(reservation, range));
-  qualifying.sort(
-    (a, b) => rangePriority(a, range) - rangePriority(b, range) || byLatestActivityDescending(a, b),
-  );
+  qualifying.sort((a, b) => compareLikelihood(a, b, range));
   const capped = capCandidates(qualifying, bounds);
   if (walk.truncated) {
     const reached = walk.reservations.at(-1)?.latestActivityOn ?? null;
@@ -185,11 +181,26 @@ function olderThanRange(reservation: HostawayReservation, range: InstantRange): 
   return activity !== null && activity < range.fromMs;
 }
 
-/** 0: active inside the range; then active after it, closest first; unknown activity last. */
-function rangePriority(reservation: HostawayReservation, range: InstantRange): number {
+/**
+ * Which of two bookings is likelier to hold a message in the range (negative: `a`). Tiers, best first:
+ * 1. latest activity inside the range: its newest message (or its creation) is in it, newest first;
+ * 2. active after the range but created before it ended, latest activity closest to the range first;
+ * 3. created after the range ended (Inference: a conversation starts with its reservation, inquiries included,
+ *    so such a booking rarely has an earlier message; it is read last rather than ruled out), closest first;
+ * 4. latest activity unknown.
+ */
+function compareLikelihood(a: HostawayReservation, b: HostawayReservation, range: InstantRange): number {
+  const [tierA, distanceA] = likelihood(a, range);
+  const [tierB, distanceB] = likelihood(b, range);
+  return tierA - tierB || distanceA - distanceB || byLatestActivityDescending(a, b);
+}
+
+function likelihood(reservation: HostawayReservation, range: InstantRange): [tier: number, distance: number] {
   const activity = instantOf(reservation.latestActivityOn);
-  if (activity === null) return Number.MAX_VALUE;
-  return activity <= range.toMs ? 0 : activity - range.toMs;
+  if (activity === null) return [4, 0];
+  if (activity <= range.toMs) return [1, 0];
+  const created = instantOf(reservation.reservationDate);
+  return [created !== null && created > range.toMs ? 3 : 2, activity - range.toMs];
 }
 
 function byLatestActivityDescending(a: HostawayReservation, b: HostawayReservation): number {

@@ -492,6 +492,42 @@ describe("searchMessages: bounds and progress", () => {
     expect(result.successful.map((thread) => thread.booking_id)).toEqual([3, 4]);
   });
 
+  it("reads bookings created after the range last, and those of unknown activity after them", async () => {
+    const fake = new FakeSource(
+      [
+        {
+          id: 1,
+          guestName: "Created Late",
+          reservationDate: "2026-11-04 00:00:00",
+          latestActivityOn: "2026-11-04 01:00:00",
+        },
+        {
+          id: 2,
+          guestName: "Created Early",
+          reservationDate: "2026-10-01 00:00:00",
+          latestActivityOn: "2026-11-09 00:00:00",
+        },
+        {
+          id: 3,
+          guestName: "Inside",
+          reservationDate: "2026-10-01 00:00:00",
+          latestActivityOn: "2026-11-02 00:00:00",
+        },
+        { id: 4, guestName: "Unknown", latestActivityOn: null },
+      ],
+      [],
+    );
+    const criteria = { start_date: "2026-11-01", end_date: "2026-11-03" };
+    const read = async (maxBookings: number) => {
+      await searchMessages(fake, criteria, { maxBookings, concurrency: 1 });
+      const order = fake.calls.filter((call) => call.method === "conversations.list").map((call) => call.id);
+      fake.calls.length = 0;
+      return order;
+    };
+    expect(await read(2)).toEqual([3, 2]);
+    expect(await read(4)).toEqual([3, 2, 1, 4]);
+  });
+
   it("stops the reservation walk at maxReservationPages and says so", async () => {
     const many: RawReservation[] = Array.from({ length: 30 }, (_, index) => ({
       id: index + 1,

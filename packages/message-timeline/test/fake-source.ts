@@ -69,6 +69,7 @@ export interface RawReservation {
   arrivalDate?: string;
   departureDate?: string;
   latestActivityOn?: string | null;
+  reservationDate?: string | null;
 }
 
 export interface RawMessage {
