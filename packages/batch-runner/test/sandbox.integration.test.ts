@@ -1,0 +1,224 @@
+import {
+  BookingSchema,
+  ListingSchema,
+  type PartialFailureResponse,
+  partialFailureResponseSchema,
+} from "@hostaway-mcp/domain-models";
+import {
+  createHostawayClient,
+  type HostawayClient,
+  type HostawayClientOptions,
+} from "@hostaway-mcp/hostaway-client";
+import { type Sandbox, startSandbox } from "@hostaway-mcp/hostaway-sandbox";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { batchGetBookings, batchGetProperties } from "../src/index.js";
+
+/**
+ * The batch readers against the sandbox through the real client. Upstream requests are counted with
+ * `sandbox.stats()`; faults are injected on the wire. The sandbox's limits are off (the client's limiter is the
+ * client's to test) and so are the client's retries, so one injected fault reaches the batch as one failure.
+ */
+
+let sandbox: Sandbox;
+const clients: HostawayClient[] = [];
+
+function freshClient(options: Partial<HostawayClientOptions> = {}): HostawayClient {
+  const client = createHostawayClient({
+    ...sandbox.credentials,
+    baseUrl: sandbox.url,
+    tokenActivationDelayMs: 0,
+    rateLimit: { ip: 0, account: 0 },
+    retry: { maxAttempts: 1 },
+    ...options,
+  });
+  clients.push(client);
+  return client;
+}
+
+const BookingResponseSchema = partialFailureResponseSchema(BookingSchema);
+const ListingResponseSchema = partialFailureResponseSchema(ListingSchema);
+
+function expectAccounted<T>(response: PartialFailureResponse<T>, distinctIds: number): void {
+  expect(response.summary.total_attempted).toBe(distinctIds);
+  expect(response.summary.succeeded + response.summary.failed).toBe(distinctIds);
+  expect(response.successful).toHaveLength(response.summary.succeeded);
+  expect(response.failed).toHaveLength(response.summary.failed);
+}
+
+const reservationPath = (id: number) => `/v1/reservations/${id}`;
+
+beforeAll(async () => {
+  sandbox = await startSandbox({ rateLimits: false });
+});
+
+afterEach(() => {
+  sandbox.clearFaults();
+  sandbox.setLatency(0);
+  sandbox.resetStats();
+});
+
+afterAll(async () => {
+  for (const client of clients) client.close();
+  await sandbox?.close();
+});
+
+describe("batchGetProperties against the sandbox", () => {
+  it("answers a 50-id batch with the token request and one listing-index page", async () => {
+    const { listingIds, unknownListingId } = sandbox.fixtures;
+    expect(listingIds.length).toBeGreaterThanOrEqual(30);
+    expect(listingIds.length).toBeLessThan(50);
+    const unknownIds = Array.from({ length: 50 - listingIds.length }, (_, index) => unknownListingId + index);
+    const ids = [...listingIds].reverse().concat(unknownIds);
+
+    const response = ListingResponseSchema.parse(await batchGetProperties(freshClient(), ids));
+
+    const stats = sandbox.stats();
+    expect(stats.total).toBeLessThanOrEqual(2);
+    expect(stats.byRoute).toEqual({ "POST /v1/accessTokens": 1, "GET /v1/listings": 1 });
+    expectAccounted(response, 50);
+    expect(response.successful.map((listing) => listing.id)).toEqual([...listingIds].reverse());
+    const names = new Map(sandbox.data.listings.map((listing) => [listing.id, listing.name]));
+    for (const listing of response.successful) expect(listing.name).toBe(names.get(listing.id));
+    expect(response.failed.map((failure) => failure.item_id)).toEqual(unknownIds.map(String));
+    expect(new Set(response.failed.map((failure) => failure.error_type))).toEqual(new Set(["not_found"]));
+  });
+
+  it("returns the same listings as single fetches do", async () => {
+    const ids = sandbox.fixtures.listingIds.slice(0, 3);
+    const viaIndex = await batchGetProperties(freshClient(), ids);
+    const viaSingles = await batchGetProperties(freshClient(), ids, { strategy: "single" });
+    expect(viaIndex.successful).toEqual(viaSingles.successful);
+    expect(sandbox.stats().byRoute["GET /v1/listings/:id"]).toBe(3);
+  });
+
+  it("falls back to single fetches when the index page fails with a 500", async () => {
+    const ids = sandbox.fixtures.listingIds.slice(0, 4);
+    sandbox.injectFault({ path: "/v1/listings", kind: "status", status: 500, times: 1 });
+    const response = await batchGetProperties(freshClient(), [...ids, sandbox.fixtures.unknownListingId]);
+    expect(response.successful.map((listing) => listing.id)).toEqual(ids);
+    expect(response.failed).toMatchObject([{ error_type: "not_found" }]);
+    expect(sandbox.stats().byRoute).toMatchObject({ "GET /v1/listings": 1, "GET /v1/listings/:id": 5 });
+  });
+});
+
+describe("batchGetBookings against the sandbox", () => {
+  it("answers 10 ids with 2 unknown as 8 bookings and 2 not_found", async () => {
+    const known = sandbox.fixtures.bookingIds.slice(20, 28);
+    const unknown = [sandbox.fixtures.unknownBookingId, sandbox.fixtures.unknownBookingId + 1];
+    const ids = [known[0], unknown[0], ...known.slice(1, 5), unknown[1], ...known.slice(5)] as number[];
+
+    const response = BookingResponseSchema.parse(await batchGetBookings(freshClient(), ids));
+
+    expectAccounted(response, 10);
+    expect(response.successful.map((booking) => booking.id)).toEqual(known);
+    const guests = new Map(
+      sandbox.data.reservations.map((reservation) => [reservation.id, reservation.guestName]),
+    );
+    for (const booking of response.successful) expect(booking.guest_name).toBe(guests.get(booking.id));
+    expect(response.failed.map((failure) => [failure.item_id, failure.error_type])).toEqual(
+      unknown.map((id) => [String(id), "not_found"]),
+    );
+    expect(response.failed[0]?.remediation).toContain("hostaway_search_bookings");
+    expect(sandbox.stats().byRoute["GET /v1/reservations/:id"]).toBe(10);
+  });
+
+  it("classifies a 429, a hang and a 500 on three ids and returns the other seven", async () => {
+    const ids = sandbox.fixtures.bookingIds.slice(0, 10);
+    const [rateLimited, hung, broken] = [ids[2], ids[5], ids[8]] as [number, number, number];
+    sandbox.injectFault({ path: reservationPath(rateLimited), kind: "rate_limit", retryAfterSeconds: 3 });
+    sandbox.injectFault({ path: reservationPath(hung), kind: "hang" });
+    sandbox.injectFault({ path: reservationPath(broken), kind: "status", status: 500 });
+
+    const response = BookingResponseSchema.parse(
+      await batchGetBookings(
+        freshClient({ timeoutMs: 300, retry: { maxAttempts: 1, maxRetryAfterMs: 0 } }),
+        ids,
+      ),
+    );
+
+    expectAccounted(response, 10);
+    expect(response.successful.map((booking) => booking.id)).toEqual(
+      ids.filter((id) => ![rateLimited, hung, broken].includes(id)),
+    );
+    expect(response.failed).toMatchObject([
+      { item_id: String(rateLimited), error_type: "rate_limit", retry_after_seconds: 3 },
+      { item_id: String(hung), error_type: "timeout", retry_after_seconds: 5 },
+      { item_id: String(broken), error_type: "upstream_error", retry_after_seconds: 30 },
+    ]);
+    expect(response.failed[0]?.remediation).toContain(`ids to retry: ${rateLimited}, ${hung}.`);
+    expect(response.summary).toEqual({ total_attempted: 10, succeeded: 7, failed: 3, success_rate: 0.7 });
+  });
+
+  it("reports the requests still queued in the client's limiter at the deadline as not attempted", async () => {
+    // Three requests per minute: the token and two bookings go out, the other eight wait in the limiter.
+    const client = freshClient({ rateLimit: { ip: 3, account: 3, windowMs: 60_000 } });
+    const ids = sandbox.fixtures.bookingIds.slice(0, 10);
+    const progress: number[] = [];
+
+    const response = await batchGetBookings(client, ids, {
+      deadlineMs: 1_000, // ample for three local requests, even on a loaded machine
+      onProgress: ({ done }) => progress.push(done),
+    });
+
+    expectAccounted(response, 10);
+    expect(progress).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(response.summary.succeeded).toBe(2);
+    // Every id that got no booking is one whose request never left: the sandbox saw only the token and two GETs.
+    expect(sandbox.stats().byRoute).toEqual({ "POST /v1/accessTokens": 1, "GET /v1/reservations/:id": 2 });
+    for (const failure of response.failed) {
+      expect(failure.error_type).toBe("timeout");
+      expect(failure.error_message).toMatch(
+        /^Booking \d+ was not attempted: the 1 s batch deadline passed\.$/,
+      );
+      expect(failure.remediation).toContain("safe to retry");
+    }
+  });
+
+  it("stops at the caller's abort and reports the requests in flight", async () => {
+    sandbox.setLatency(2_000);
+    const controller = new AbortController();
+    const ids = sandbox.fixtures.bookingIds.slice(0, 5);
+    const pending = batchGetBookings(freshClient(), ids, { signal: controller.signal });
+    setTimeout(() => controller.abort(), 100);
+    const response = await pending;
+    expectAccounted(response, 5);
+    expect(response.failed.map((failure) => failure.item_id)).toEqual(ids.map(String));
+    for (const failure of response.failed) {
+      expect(failure.error_type).toBe("timeout");
+      expect(failure.error_message).toContain("the request was cancelled");
+    }
+  });
+
+  it("gives 50 concurrent batches over overlapping ids exactly their own answers", async () => {
+    const client = freshClient();
+    const pool = sandbox.fixtures.bookingIds.slice(0, 40);
+    const unknown = sandbox.fixtures.unknownBookingId;
+    const batches = Array.from({ length: 50 }, (_, batch) => {
+      const ids = Array.from(
+        { length: 8 },
+        (_, index) => pool[(batch * 7 + index * 11) % pool.length] as number,
+      );
+      return batch % 5 === 0 ? [...ids, unknown] : ids;
+    });
+
+    const responses = await Promise.all(batches.map((ids) => batchGetBookings(client, ids)));
+
+    const guests = new Map(
+      sandbox.data.reservations.map((reservation) => [reservation.id, reservation.guestName]),
+    );
+    responses.forEach((response, batch) => {
+      const ids = batches[batch] as number[];
+      const distinct = [...new Set(ids)];
+      expectAccounted(response, distinct.length);
+      expect(response.successful.map((booking) => booking.id)).toEqual(
+        distinct.filter((id) => id !== unknown),
+      );
+      for (const booking of response.successful) expect(booking.guest_name).toBe(guests.get(booking.id));
+      expect(response.failed.map((failure) => failure.item_id)).toEqual(
+        ids.includes(unknown) ? [String(unknown)] : [],
+      );
+    });
+    // The batches start together, so the client's coalescing of identical in-flight GETs sends one per id.
+    expect(sandbox.stats().byRoute["GET /v1/reservations/:id"]).toBe(new Set(batches.flat()).size);
+  });
+});
