@@ -291,3 +291,32 @@ describe("searchMessages against the sandbox", () => {
     expect(result.summary.succeeded + result.summary.failed).toBe(result.summary.total_attempted);
   });
 });
+
+describe("the request budget with Hostaway's limits on and 150 ms latency", () => {
+  let limited: Sandbox;
+
+  beforeAll(async () => {
+    limited = await startSandbox({ latencyMs: 150 });
+  });
+
+  afterAll(async () => {
+    await limited?.close();
+  });
+
+  it("reads the 100-message history in at most 3 requests, none of them refused", async () => {
+    // The client's own defaults (limits on), as the bench runs it; only the token wait is skipped.
+    const client = createHostawayClient({
+      ...limited.credentials,
+      baseUrl: limited.url,
+      tokenActivationDelayMs: 0,
+    });
+    clients.push(client);
+    const thread = await getConversationHistory(client, limited.fixtures.bookings.hundredMessages, {
+      limit: 100,
+    });
+    expect(thread.total_count).toBe(100);
+    const stats = limited.stats();
+    expect(stats.total).toBeLessThanOrEqual(3);
+    expect(stats.rateLimited).toBe(0);
+  });
+});
