@@ -74,7 +74,10 @@ function tail(file, lines = 20) {
 function sandboxAnnouncement(child) {
   return new Promise((resolve, reject) => {
     let buffered = "";
-    const timer = setTimeout(() => reject(new Error("the sandbox did not announce itself within 20 s")), 20_000);
+    const timer = setTimeout(
+      () => reject(new Error("the sandbox did not announce itself within 20 s")),
+      20_000,
+    );
     child.stdout.on("data", (chunk) => {
       buffered += chunk;
       for (const line of buffered.split("\n").slice(0, -1)) {
@@ -157,7 +160,6 @@ async function main() {
     HOSTAWAY_API_BASE_URL: info.url,
     API_KEYS: apiKey,
     HOST: host,
-    LOG_LEVEL: process.env.LOG_LEVEL ?? "info",
   };
   const restUrl = `http://${host}:${ports.rest}`;
   const mcpUrl = `http://${host}:${ports.mcp}`;

@@ -110,8 +110,8 @@ export function createApp({
 }
 
 function registerRoute(app: Express, route: RouteDefinition, client: HostawayClient, audit: AuditSink): void {
-  const parser = createInputParser(route.request);
   const pathFields = new Set(Object.values(route.pathParams ?? {}));
+  const parser = createInputParser(route.request, pathFields);
   const handlers: RequestHandler[] = [];
   const auditField = route.auditBookingField;
   if (auditField !== undefined) {
@@ -126,7 +126,7 @@ function registerRoute(app: Express, route: RouteDefinition, client: HostawayCli
         throw badRequest(
           [{ field: name, message: `${name} is part of the path (${route.path}), not a query parameter` }],
           {
-            allowed: parser.fields.filter((field) => !pathFields.has(field)),
+            allowed: parser.queryParams,
           },
         );
       }
@@ -134,8 +134,9 @@ function registerRoute(app: Express, route: RouteDefinition, client: HostawayCli
     }
     for (const [param, field] of Object.entries(route.pathParams ?? {})) raw[field] = req.params[param];
 
-    const input = parser.parse(raw) as Record<string, unknown>;
     const locals = res.locals as ErrorLocals & AuditLocals;
+    locals.allowedParams = parser.queryParams;
+    const input = parser.parse(raw) as Record<string, unknown>;
     if (auditField !== undefined) locals.auditBookingId = (input[auditField] as number | undefined) ?? null;
     if (route.notFound !== undefined) locals.notFoundMessage = route.notFound(input);
 

@@ -1,4 +1,4 @@
-import type { Server } from "node:http";
+import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
 
@@ -17,6 +17,14 @@ export interface RunningServer {
 export function serve(app: Express, { port, host }: { port: number; host: string }): Promise<RunningServer> {
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
+    // Responses still being worked on; on shutdown they are told to close their connection when done.
+    const inFlight = new Set<ServerResponse>();
+    let stopping = false;
+    server.on("request", (_req, res: ServerResponse) => {
+      if (stopping && !res.headersSent) res.setHeader("Connection", "close");
+      inFlight.add(res);
+      res.once("close", () => inFlight.delete(res));
+    });
     server.once("error", reject);
     server.once("listening", () => {
       server.off("error", reject);
@@ -28,6 +36,8 @@ export function serve(app: Express, { port, host }: { port: number; host: string
         url: `http://${shownHost}:${address.port}`,
         close(graceMs = 10_000) {
           closing ??= new Promise<void>((done, fail) => {
+            stopping = true;
+            for (const res of inFlight) if (!res.headersSent) res.setHeader("Connection", "close");
             const force = setTimeout(() => server.closeAllConnections(), graceMs);
             force.unref();
             server.close((error) => {

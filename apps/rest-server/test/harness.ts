@@ -1,5 +1,6 @@
 import { createHostawayClient, type HostawayClient } from "@hostaway-mcp/hostaway-client";
 import { type Sandbox, type SandboxOptions, startSandbox } from "@hostaway-mcp/hostaway-sandbox";
+import type { Logger } from "pino";
 import { type AppConfig, type AuditLine, createApp, type RunningServer, serve } from "../src/index.js";
 
 export const API_KEY = "test-key-0123456789abcdef";
@@ -27,7 +28,8 @@ export interface HarnessOptions {
   config?: Partial<AppConfig>;
   sandbox?: SandboxOptions;
   /** Client options for fault tests (short timeouts, no retries). */
-  client?: { timeoutMs?: number; maxAttempts?: number };
+  client?: { timeoutMs?: number; maxAttempts?: number; secretKey?: string };
+  logger?: Logger;
 }
 
 /** `createApp()` on a random port, wired to a fresh sandbox without upstream rate limits. */
@@ -35,7 +37,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const sandbox = await startSandbox({ rateLimits: false, ...options.sandbox });
   const client = createHostawayClient({
     accountId: sandbox.credentials.accountId,
-    secretKey: sandbox.credentials.secretKey,
+    secretKey: options.client?.secretKey ?? sandbox.credentials.secretKey,
     baseUrl: sandbox.url,
     tokenActivationDelayMs: 0,
     rateLimit: { ip: 0, account: 0 },
@@ -47,6 +49,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     client,
     config: { apiKeys: [API_KEY, OTHER_KEY], rateLimitIp: 0, rateLimitAccount: 0, ...options.config },
     audit: (line) => auditLines.push(line),
+    ...(options.logger === undefined ? {} : { logger: options.logger }),
   });
   const server = await serve(app, { port: 0, host: "127.0.0.1" });
   return {

@@ -1,7 +1,7 @@
 import type { ErrorType } from "@hostaway-mcp/domain-models";
 import { HostawayError } from "@hostaway-mcp/hostaway-client";
-import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import { TimelineValidationError } from "@hostaway-mcp/message-timeline";
+import type { ErrorRequestHandler, Request, RequestHandler } from "express";
 import { z } from "zod";
 import { ApiError, badRequest } from "./api-error.js";
 import type { ErrorResponse } from "./error-response.js";
@@ -14,6 +14,8 @@ export interface ErrorLocals {
   errorType?: ErrorType;
   /** A route's wording for "this id does not exist" (e.g. "listing 7 does not exist; GET /api/listings lists ids"). */
   notFoundMessage?: string;
+  /** The route's parameters, added to any 400 that does not list them yet. */
+  allowedParams?: readonly string[];
 }
 
 /**
@@ -139,7 +141,18 @@ export function errorMiddleware(): ErrorRequestHandler {
       next(error);
       return;
     }
-    let apiError = toApiError(error, (res.locals as ErrorLocals).notFoundMessage);
+    const locals = res.locals as ErrorLocals;
+    let apiError = toApiError(error, locals.notFoundMessage);
+    if (
+      apiError.status === 400 &&
+      locals.allowedParams !== undefined &&
+      apiError.details?.allowed === undefined
+    ) {
+      apiError = new ApiError(400, apiError.type, apiError.message, {
+        ...apiError.details,
+        allowed: locals.allowedParams,
+      });
+    }
     if (apiError.type === "internal_error") {
       req.log?.error({ err: error }, "unexpected error");
       apiError = new ApiError(apiError.status, apiError.type, apiError.message, {

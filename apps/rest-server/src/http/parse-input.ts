@@ -10,8 +10,8 @@ interface PropertySchema {
 
 /** Parses URL input (path + query strings) against one of domain-models' strict request schemas. */
 export interface InputParser<Output> {
-  /** The schema's field names, i.e. the accepted parameters. */
-  readonly fields: readonly string[];
+  /** The query parameters the route accepts (the schema's fields minus those taken from the path). */
+  readonly queryParams: readonly string[];
   parse(raw: Record<string, unknown>): Output;
 }
 
@@ -21,7 +21,10 @@ export interface InputParser<Output> {
  * twice is refused, and every schema issue becomes a `{ field, message }` pair. The parameter names come from
  * `z.toJSONSchema` of the same schema, so the route, its validation and its OpenAPI description cannot drift apart.
  */
-export function createInputParser<Schema extends z.ZodType>(schema: Schema): InputParser<z.output<Schema>> {
+export function createInputParser<Schema extends z.ZodType>(
+  schema: Schema,
+  pathFields: ReadonlySet<string> = new Set(),
+): InputParser<z.output<Schema>> {
   const properties =
     (
       z.toJSONSchema(schema, { io: "input", unrepresentable: "any" }) as {
@@ -29,25 +32,25 @@ export function createInputParser<Schema extends z.ZodType>(schema: Schema): Inp
       }
     ).properties ?? {};
   const listFields = new Set(Object.keys(properties).filter((name) => isList(properties[name]!)));
-  const fields = Object.keys(properties);
+  const queryParams = Object.keys(properties).filter((name) => !pathFields.has(name));
 
   return {
-    fields,
+    queryParams,
     parse(raw) {
       const unknown = Object.keys(raw).filter((name) => !Object.hasOwn(properties, name));
       if (unknown.length > 0) {
         throw badRequest(
           unknown.map((name) => ({
             field: name,
-            message: `${name} is not a parameter of this route (allowed: ${fields.join(", ") || "none"})`,
+            message: `${name} is not a parameter of this route (allowed: ${queryParams.join(", ") || "none"})`,
           })),
-          { allowed: fields },
+          { allowed: queryParams },
         );
       }
       const repeated: FieldIssue[] = Object.entries(raw)
         .filter(([name, value]) => Array.isArray(value) && !listFields.has(name))
         .map(([name]) => ({ field: name, message: `${name} was given more than once; pass it once` }));
-      if (repeated.length > 0) throw badRequest(repeated, { allowed: fields });
+      if (repeated.length > 0) throw badRequest(repeated, { allowed: queryParams });
 
       const result = schema.safeParse(raw);
       if (!result.success) {
@@ -56,7 +59,7 @@ export function createInputParser<Schema extends z.ZodType>(schema: Schema): Inp
             const field = fieldOf(issue);
             return { field, message: messageOf(issue, field, raw) };
           }),
-          { allowed: fields },
+          { allowed: queryParams },
         );
       }
       return result.data;

@@ -1,0 +1,117 @@
+import { parseArgs } from "node:util";
+import { createHostawayClient } from "@hostaway-mcp/hostaway-client";
+import type { Logger } from "pino";
+import { createApp } from "./app.js";
+import { ConfigError, DEFAULT_HOST, DEFAULT_PORT, loadConfig } from "./config.js";
+import { createLogger } from "./logger.js";
+import { type RunningServer, serve } from "./serve.js";
+import { packageVersion } from "./version.js";
+
+export const CLI_HELP = `hostaway-rest ${packageVersion}: the Hostaway toolkit as a REST API (OpenAPI 3.1 at /openapi.json, docs at /docs)
+
+Usage: hostaway-rest [--port N] [--host H]
+
+Options:
+  --port N      port to listen on (env PORT; default ${DEFAULT_PORT})
+  --host H      address to bind (env HOST; default ${DEFAULT_HOST}); a non-loopback address needs API_KEYS
+  -h, --help    show this help
+  -v, --version show the version
+
+Environment:
+  HOSTAWAY_ACCOUNT_ID          Hostaway account id (required)
+  HOSTAWAY_SECRET_KEY          Hostaway API secret (required)
+  HOSTAWAY_API_BASE_URL        API base (default https://api.hostaway.com/v1)
+  HOSTAWAY_RATE_LIMIT_IP       upstream requests per 10 s from this process (default 15; 0 = off)
+  HOSTAWAY_RATE_LIMIT_ACCOUNT  upstream requests per 10 s for the account (default 20; 0 = off)
+  API_KEYS                     comma-separated keys accepted as X-API-Key or Authorization: Bearer
+  RATE_LIMIT_IP                inbound requests per 10 s per client IP (default 15; 0 = off)
+  RATE_LIMIT_ACCOUNT           inbound requests per 10 s per API key (default 20; 0 = off)
+  CORS_ORIGINS                 comma-separated browser origins allowed by CORS (default: CORS off)
+  LOG_LEVEL                    fatal, error, warn, info, debug, trace or silent (default info)
+
+/health, /ready, /openapi.json and /docs are public; every /api route needs a key when API_KEYS is set.
+`;
+
+export interface CliIo {
+  env: Readonly<Record<string, string | undefined>>;
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** The logger to use (default: pino JSON on stderr at LOG_LEVEL). */
+  logger?: (level: ReturnType<typeof loadConfig>["logLevel"]) => Logger;
+}
+
+export type CliResult =
+  | { kind: "exit"; exitCode: number }
+  | { kind: "serving"; running: RunningServer; logger: Logger; stop(): Promise<void> };
+
+/**
+ * The `hostaway-rest` command without the process plumbing: parses flags, reads the configuration (one clear
+ * message and exit code 1 when it is invalid, 2 for bad flags), and starts the server.
+ */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<CliResult> {
+  let flags: { port?: string; host?: string; help?: boolean; version?: boolean };
+  try {
+    flags = parseArgs({
+      args: [...argv],
+      options: {
+        port: { type: "string" },
+        host: { type: "string" },
+        help: { type: "boolean", short: "h" },
+        version: { type: "boolean", short: "v" },
+      },
+      strict: true,
+      allowPositionals: false,
+    }).values;
+  } catch (error) {
+    io.stderr(`hostaway-rest: ${(error as Error).message}\nRun hostaway-rest --help for the options.\n`);
+    return { kind: "exit", exitCode: 2 };
+  }
+  if (flags.help) {
+    io.stdout(CLI_HELP);
+    return { kind: "exit", exitCode: 0 };
+  }
+  if (flags.version) {
+    io.stdout(`${packageVersion}\n`);
+    return { kind: "exit", exitCode: 0 };
+  }
+
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(io.env, { host: flags.host, port: flags.port });
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    io.stderr(`hostaway-rest: ${error.message}\n`);
+    return { kind: "exit", exitCode: 1 };
+  }
+
+  const logger = (io.logger ?? createLogger)(config.logLevel);
+  const client = createHostawayClient({
+    accountId: config.hostaway.accountId,
+    secretKey: config.hostaway.secretKey,
+    baseUrl: config.hostaway.baseUrl,
+    rateLimit: { ip: config.hostaway.rateLimitIp, account: config.hostaway.rateLimitAccount },
+    logger: logger.child({ component: "hostaway-client" }),
+  });
+  let running: RunningServer;
+  try {
+    running = await serve(createApp({ client, config, logger }), { port: config.port, host: config.host });
+  } catch (error) {
+    client.close();
+    io.stderr(`hostaway-rest: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}\n`);
+    return { kind: "exit", exitCode: 1 };
+  }
+  logger.info(
+    { url: running.url, auth: config.apiKeys.length > 0 ? "api-keys" : "none (loopback only)" },
+    `hostaway-rest listening on ${running.url} (docs at ${running.url}/docs)`,
+  );
+  return {
+    kind: "serving",
+    running,
+    logger,
+    async stop() {
+      logger.info("shutting down: no new connections; waiting for in-flight requests");
+      await running.close();
+      client.close();
+    },
+  };
+}

@@ -1,0 +1,240 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { API_KEY, type Harness, OTHER_KEY, startHarness } from "./harness.js";
+
+/** Nothing upstream-specific may reach a caller: not the sandbox's address, not its secret, not a token path. */
+function expectNoUpstreamLeak(h: Harness, body: unknown): void {
+  const text = JSON.stringify(body);
+  expect(text).not.toContain(new URL(h.sandbox.url).host);
+  expect(text).not.toContain(h.sandbox.credentials.secretKey);
+  expect(text).not.toContain("accessTokens");
+  expect(text).not.toMatch(/eyJ[\w-]{10,}\./); // a JWT
+}
+
+describe("404s", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it.each([
+    ["/api/listings/{unknownListing}", "Listing", "GET /api/listings"],
+    [
+      "/api/listings/{unknownListing}/calendar?start_date=2026-12-01&end_date=2026-12-03",
+      "Listing",
+      "GET /api/listings",
+    ],
+    ["/api/bookings/{unknownBooking}", "Booking", "GET /api/bookings"],
+    ["/api/bookings/{unknownBooking}/guest", "Booking", "GET /api/bookings"],
+    ["/api/messages/conversation/{unknownBooking}", "Booking", "GET /api/bookings"],
+  ])("%s → 404 naming the id and the route that lists ids", async (template, noun, hint) => {
+    const path = template
+      .replace("{unknownListing}", String(h.sandbox.fixtures.unknownListingId))
+      .replace("{unknownBooking}", String(h.sandbox.fixtures.unknownBookingId));
+    const { status, body } = await h.get(path);
+    expect(status).toBe(404);
+    expect(body.error.type).toBe("not_found");
+    const id = noun === "Listing" ? h.sandbox.fixtures.unknownListingId : h.sandbox.fixtures.unknownBookingId;
+    expect(body.error.message).toContain(`${noun} ${id} does not exist`);
+    expect(body.error.message).toContain(hint);
+    expectNoUpstreamLeak(h, body);
+  });
+
+  it("audits a guest lookup that found nothing", async () => {
+    const id = h.sandbox.fixtures.unknownBookingId;
+    await h.get(`/api/bookings/${id}/guest`);
+    expect(h.auditLines.at(-1)).toMatchObject({ booking_id: id, outcome: "not_found" });
+  });
+
+  it("answers unknown paths with 404 (after auth), and wrong methods with 404", async () => {
+    const unknown = await h.get("/api/guests");
+    expect(unknown.status).toBe(404);
+    expect(unknown.body.error.message).toContain("/openapi.json");
+    const post = await fetch(`${h.url}/api/listings`, { method: "POST", headers: { "X-API-Key": API_KEY } });
+    expect(post.status).toBe(404);
+    expect(((await post.json()) as { error: { type: string } }).error.type).toBe("not_found");
+  });
+
+  it("refuses a request body over the cap with 413", async () => {
+    const response = await fetch(`${h.url}/api/listings`, {
+      method: "POST",
+      headers: { "X-API-Key": API_KEY, "Content-Type": "application/json" },
+      body: "x".repeat(20_000),
+    });
+    expect(response.status).toBe(413);
+    expect(((await response.json()) as { error: { type: string } }).error.type).toBe("validation_error");
+  });
+});
+
+describe("upstream failures map to 502 / 503 / 504 with their type", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ client: { timeoutMs: 300, maxAttempts: 1 } });
+  });
+  afterAll(async () => h?.close());
+
+  const listingPath = () => `/api/listings/${h.sandbox.fixtures.listingIds[0]}`;
+
+  it.each([
+    [{ kind: "status", status: 500 }, 502, "upstream_error", "HTTP 500"],
+    [{ kind: "status", status: 503 }, 502, "upstream_error", "HTTP 503"],
+    [{ kind: "reset" }, 502, "upstream_error", "retry later"],
+    [{ kind: "malformed_json" }, 502, "upstream_error", "retry later"],
+    [{ kind: "rate_limit", retryAfterSeconds: 7 }, 503, "rate_limit", "retry in 7 s"],
+    [{ kind: "hang" }, 504, "timeout", "did not answer in time"],
+  ] as const)("%o → %i %s", async (fault, status, type, wording) => {
+    h.sandbox.clearFaults();
+    h.sandbox.injectFault({ path: "/v1/listings/:id", ...fault });
+    const response = await h.get(listingPath());
+    h.sandbox.clearFaults();
+    expect(response.status).toBe(status);
+    expect(response.body.error.type).toBe(type);
+    expect(response.body.error.message).toContain(wording);
+    if (type === "rate_limit") {
+      expect(response.headers.get("retry-after")).toBe("7");
+      expect(response.body.error.details).toEqual({ retry_after_seconds: 7 });
+    }
+    expectNoUpstreamLeak(h, response.body);
+  });
+
+  it("keeps a batch at 200 when items fail upstream", async () => {
+    const [a, b] = h.sandbox.fixtures.bookingIds;
+    h.sandbox.injectFault({ path: `/v1/reservations/${b}`, kind: "status", status: 500 });
+    const { status, body } = await h.get(`/api/batch/bookings?booking_ids=${a},${b}`);
+    h.sandbox.clearFaults();
+    expect(status).toBe(200);
+    expect(body.successful.map((x: { id: number }) => x.id)).toEqual([a]);
+    expect(body.failed).toEqual([
+      expect.objectContaining({ item_id: String(b), error_type: "upstream_error" }),
+    ]);
+    expectNoUpstreamLeak(h, body);
+  });
+});
+
+describe("wrong Hostaway credentials", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness({ client: { secretKey: "not-the-secret", maxAttempts: 1 } });
+  });
+  afterAll(async () => h?.close());
+
+  it("are a 502 `unauthorized` that tells the operator what to check, and /ready says not ready", async () => {
+    const { status, body } = await h.get("/api/listings");
+    expect(status).toBe(502);
+    expect(body.error).toMatchObject({ type: "unauthorized" });
+    expect(body.error.message).toContain("HOSTAWAY_SECRET_KEY");
+    expect(JSON.stringify(body)).not.toContain("not-the-secret");
+
+    const ready = await h.get("/ready", {});
+    expect(ready.status).toBe(503);
+    expect(ready.body.error.type).toBe("unauthorized");
+    expect(ready.body.error.message).toMatch(/^Not ready: /);
+    expectNoUpstreamLeak(h, ready.body);
+  });
+});
+
+describe("/health and /ready", () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness();
+  });
+  afterAll(async () => h?.close());
+
+  it("answer without a key; /ready checks upstream once, then trusts it for a while", async () => {
+    expect(await h.get("/health", {})).toMatchObject({ status: 200, body: { status: "ok" } });
+    h.sandbox.resetStats();
+    expect(await h.get("/ready", {})).toMatchObject({ status: 200, body: { status: "ready" } });
+    const afterFirst = h.sandbox.stats().total;
+    expect(afterFirst).toBeGreaterThan(0);
+    await Promise.all([h.get("/ready", {}), h.get("/ready", {})]);
+    expect(h.sandbox.stats().total).toBe(afterFirst);
+  });
+
+  it("/ready fails while Hostaway is down (no cached success yet)", async () => {
+    const fresh = await startHarness({ client: { maxAttempts: 1 } });
+    try {
+      fresh.sandbox.injectFault({ path: /.*/, kind: "status", status: 503 });
+      const { status, body } = await fresh.get("/ready", {});
+      expect(status).toBe(503);
+      expect(body.error.type).toBe("upstream_error");
+      expectNoUpstreamLeak(fresh, body);
+    } finally {
+      await fresh.close();
+    }
+  });
+});
+
+describe("financial report fallback when finance reporting is off", () => {
+  it.each(["forbidden", "not_found"] as const)(
+    "%s → figures computed from reservations",
+    async (financeReporting) => {
+      const h = await startHarness({ sandbox: { financeReporting } });
+      try {
+        const month = h.sandbox.data.anchorDate.slice(0, 7);
+        const { status, body } = await h.get(
+          `/api/financial/report?start_date=${month}-01&end_date=${month}-28`,
+        );
+        expect(status).toBe(200);
+        expect(body.data_source).toBe("calculated_from_reservations");
+        const nonRevenue = /^(cancelled|declined|expired|inquiry)/i;
+        const expected = h.sandbox.data.reservations
+          .filter(
+            (r) =>
+              r.arrivalDate >= `${month}-01` && r.arrivalDate <= `${month}-28` && !nonRevenue.test(r.status),
+          )
+          .map((r) => r.id)
+          .sort((a, b) => a - b);
+        expect(body.rows.map((row: { id: number }) => row.id).sort((a: number, b: number) => a - b)).toEqual(
+          expected,
+        );
+        const total = body.rows.reduce((sum: number, row: { totalPrice: number }) => sum + row.totalPrice, 0);
+        if (body.totals.totalPrice !== null) expect(body.totals.totalPrice).toBeCloseTo(total, 1);
+      } finally {
+        await h.close();
+      }
+    },
+  );
+});
+
+describe("inbound rate limits", () => {
+  it("limit each client IP: 429 with Retry-After and draft-8 RateLimit headers", async () => {
+    const h = await startHarness({ config: { rateLimitIp: 2, rateLimitWindowMs: 60_000 } });
+    try {
+      const path = `/api/listings/${h.sandbox.fixtures.listingIds[0]}`;
+      const first = await h.get(path);
+      expect(first.status).toBe(200);
+      expect(first.headers.get("ratelimit")).toBe('"per-ip"; r=1; t=60');
+      expect(first.headers.get("ratelimit-policy")).toMatch(/^"per-ip"; q=2; w=60; pk=:[\w+/=-]+:$/);
+      expect(first.headers.get("ratelimit-policy")).not.toContain("127.0.0.1");
+      await h.get(path);
+      h.sandbox.resetStats();
+      const limited = await h.get(path, { "X-API-Key": OTHER_KEY });
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.type).toBe("rate_limit");
+      expect(limited.body.error.message).toContain("at most 2 per 60 s");
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(limited.body.error.details.retry_after_seconds).toBe(Number(limited.headers.get("retry-after")));
+      expect(limited.headers.get("ratelimit")).toContain("r=0");
+      expect(h.sandbox.stats().total).toBe(0);
+      // Probes stay reachable.
+      expect((await h.get("/health", {})).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("limit each API key separately", async () => {
+    const h = await startHarness({ config: { rateLimitAccount: 1, rateLimitWindowMs: 60_000 } });
+    try {
+      const path = `/api/listings/${h.sandbox.fixtures.listingIds[0]}`;
+      expect((await h.get(path, { "X-API-Key": API_KEY })).status).toBe(200);
+      const limited = await h.get(path, { Authorization: `Bearer ${API_KEY}` });
+      expect(limited.status).toBe(429);
+      expect(limited.body.error.message).toContain("for this API key");
+      expect(limited.headers.get("ratelimit")).toContain('"per-key"');
+      expect((await h.get(path, { "X-API-Key": OTHER_KEY })).status).toBe(200);
+    } finally {
+      await h.close();
+    }
+  });
+});

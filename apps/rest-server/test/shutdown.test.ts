@@ -1,0 +1,27 @@
+import { expect, it } from "vitest";
+import { API_KEY, startHarness } from "./harness.js";
+
+it("graceful shutdown lets an in-flight request finish and refuses new connections", async () => {
+  const h = await startHarness();
+  try {
+    const id = h.sandbox.fixtures.listingIds[0]!;
+    await h.get(`/api/listings/${id}`); // warm up: the token is cached, so the next call makes one upstream request
+    h.sandbox.setLatency(400);
+    h.sandbox.resetStats();
+    const inFlight = fetch(`${h.url}/api/listings/${id}`, { headers: { "X-API-Key": API_KEY } });
+    // Wait until the request has reached the sandbox, i.e. it is truly in flight inside the app.
+    while (h.sandbox.stats().total === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+
+    const closed = h.server.close(5_000);
+    await expect(fetch(`${h.url}/health`, { headers: { Connection: "close" } })).rejects.toThrow();
+
+    const response = await inFlight;
+    expect(response.status).toBe(200);
+    expect(((await response.json()) as { id: number }).id).toBe(id);
+    await closed;
+    expect(h.server.server.listening).toBe(false);
+  } finally {
+    h.sandbox.setLatency(0);
+    await h.close();
+  }
+});
