@@ -22,6 +22,7 @@ const cases: ReadonlyArray<readonly [string, string, string]> = [
   ["listings", "/api/listings?limit=5&limit=6", "limit"],
   ["listings", "/api/listings?cursor=not*a*cursor", "cursor"],
   ["listings", `/api/listings?cursor=${foreignCursor}`, "cursor"],
+  ["listings", `/api/listings?cursor=${encodeCursor({ list: "bookings", afterId: 5 })}`, "cursor"],
   ["listings", "/api/listings?city=", "city"],
   // GET /api/listings/{id}
   ["listing", "/api/listings/abc", "listing_id"],
@@ -50,6 +51,7 @@ const cases: ReadonlyArray<readonly [string, string, string]> = [
   ["bookings", "/api/bookings?limit=101", "limit"],
   ["bookings", "/api/bookings?cursor=%%%", "cursor"],
   ["bookings", `/api/bookings?cursor=${encodeCursor({ offset: 20 })}`, "cursor"],
+  ["bookings", `/api/bookings?cursor=${encodeCursor({ list: "listings", offset: 20 })}`, "cursor"],
   ["bookings", "/api/bookings?guestName=Anna", "guestName"],
   ["bookings", "/api/bookings?guest_name=", "guest_name"],
   // GET /api/bookings/{id}, /guest

@@ -14,8 +14,11 @@ import {
 import { z } from "zod";
 import { defineRoute } from "./route-definition.js";
 
-/** The listing list pages by offset; the cursor hides it (`encodeCursor({ offset })`). */
-const OffsetCursorSchema = z.object({ offset: z.number().int().nonnegative() });
+/**
+ * The listing list pages by offset; the cursor hides it and names the list it pages (the MCP server's format, so
+ * a cursor from either app works in both, and a bookings cursor is refused here as "another query").
+ */
+const ListingsCursorSchema = z.strictObject({ list: z.literal("listings"), offset: z.number().int().min(0) });
 
 const listingNotFound = (input: { listing_id: number }) =>
   `Listing ${input.listing_id} does not exist; GET /api/listings lists the account's listing ids.`;
@@ -31,18 +34,17 @@ export const listListingsRoute = defineRoute({
   response: ListingSummaryPageSchema,
   responseName: "ListingSummaryPage",
   async handle(input, { client, signal }) {
-    const offset = input.cursor === undefined ? 0 : decodeCursor(input.cursor, OffsetCursorSchema).offset;
+    const offset = input.cursor === undefined ? 0 : decodeCursor(input.cursor, ListingsCursorSchema).offset;
     const page = await client.listings.list(
       { limit: input.limit, offset, city: input.city, match: input.match },
       { signal },
     );
     const nextOffset = offset + page.items.length;
-    const hasMore =
-      page.items.length > 0 &&
-      (page.count === null ? page.items.length >= input.limit : nextOffset < page.count);
+    // More exist when Hostaway's total says so, or (without a total) when the page came back full.
+    const hasMore = page.count !== null ? nextOffset < page.count : page.items.length >= input.limit;
     return {
       items: page.items.map(mapListingSummary),
-      next_cursor: hasMore ? encodeCursor({ offset: nextOffset }) : null,
+      next_cursor: hasMore ? encodeCursor({ list: "listings", offset: nextOffset }) : null,
       total_count: page.count,
       note: null,
     };
