@@ -1,4 +1,8 @@
-import { createHostawayClient, type HostawayClient } from "@hostaway-mcp/hostaway-client";
+import {
+  createHostawayClient,
+  type HostawayClient,
+  type HostawayClientOptions,
+} from "@hostaway-mcp/hostaway-client";
 import { type Sandbox, type SandboxOptions, startSandbox } from "@hostaway-mcp/hostaway-sandbox";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
@@ -32,6 +36,8 @@ export interface Harness {
 
 export interface HarnessOptions {
   sandbox?: SandboxOptions;
+  /** Client options on top of the test defaults (e.g. `retry: { maxAttempts: 1 }`). */
+  client?: Partial<HostawayClientOptions>;
   responseBudget?: number;
 }
 
@@ -47,6 +53,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
     baseUrl: sandbox.url,
     tokenActivationDelayMs: 0,
     rateLimit: { ip: 0, account: 0 },
+    ...options.client,
   });
   const auditLines: AuditRecord[] = [];
   const audit: AuditLog = createAuditLog({ write: (line: string) => auditLines.push(JSON.parse(line)) });

@@ -33,6 +33,17 @@ export function describeFailure(
       retryAfterSeconds: null,
     };
   }
+  if (isZodError(error)) {
+    // e.g. decodeCursor's "not a valid next_cursor", whose issue path names the field.
+    const issue = error.issues[0];
+    const field = issue?.path?.map(String).join(".") || "arguments";
+    return {
+      errorType: "validation_error",
+      problem: `Invalid argument \`${field}\`: ${error.issues.map((each) => each.message).join("; ")}`,
+      nextStep: `fix \`${field}\` and call the tool again.`,
+      retryAfterSeconds: null,
+    };
+  }
   if (TimelineValidationError.isInstance(error)) {
     const field = error.field.replace(/^criteria\./, "");
     return {
@@ -109,4 +120,14 @@ export function describeFailure(
     nextStep: "retry once; if it fails again, report it to the server's operator.",
     retryAfterSeconds: null,
   };
+}
+
+/** Duck-typed so it holds for any zod copy that threw it. */
+function isZodError(error: unknown): error is { issues: Array<{ path?: PropertyKey[]; message: string }> } {
+  return (
+    typeof error === "object" &&
+    error !== null &&
+    (error as { name?: unknown }).name === "ZodError" &&
+    Array.isArray((error as { issues?: unknown }).issues)
+  );
 }

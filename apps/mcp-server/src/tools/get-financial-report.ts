@@ -10,6 +10,7 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { HostawayError } from "@hostaway-mcp/hostaway-client";
 import { defineTool } from "./define-tool.js";
+import { isLastPage } from "./last-page.js";
 import type { ToolContext } from "./tool-context.js";
 
 /** Reservations are read 100 at a time (REFERENCE.md §11); the fallback reads at most this many pages. */
@@ -65,8 +66,8 @@ async function fetchReport(input: FinancialReportRequest, context: ToolContext):
     const report = financialReportFromReservations(reservations, range);
     if (complete) return report;
     const capNote =
-      `Only the first ${FALLBACK_MAX_PAGES * FALLBACK_PAGE_SIZE} reservations were read; narrow the date range ` +
-      "or listing_ids for complete figures.";
+      `Only the first ${reservations.length} reservations were read (${FALLBACK_MAX_PAGES} pages); the figures ` +
+      "are incomplete: narrow the date range or listing_ids for complete figures.";
     return { ...report, note: report.note ? `${report.note} ${capNote}` : capNote };
   }
 }
@@ -108,8 +109,8 @@ async function reservationsInRange(
     reservations.push(...page.items);
     progress(reservations.length, page.count ?? undefined, `read ${reservations.length} reservations`);
     const last = page.items.at(-1);
-    // REFERENCE.md §6.2: afterId paging ends on a short or empty page.
-    if (last === undefined || page.items.length < FALLBACK_PAGE_SIZE) return { reservations, complete: true };
+    if (last === undefined || isLastPage(page, FALLBACK_PAGE_SIZE)) return { reservations, complete: true };
+    // `count` is the total matching the filters; having read that many saves the empty page that would end the walk.
     if (page.count !== null && reservations.length >= page.count) return { reservations, complete: true };
     afterId = last.id;
   }

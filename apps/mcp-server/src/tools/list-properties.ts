@@ -6,6 +6,7 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { defineTool } from "./define-tool.js";
 import { CURSOR_PAGING } from "./descriptions.js";
+import { isLastPage } from "./last-page.js";
 import { listingsCursor } from "./page-cursor.js";
 
 export const listPropertiesTool = defineTool({
@@ -31,7 +32,7 @@ export const listPropertiesTool = defineTool({
     const items = page.items.map(mapListingSummary);
     // More exist when Hostaway's total says so, or (without a total) when the page came back full.
     const moreUpstream =
-      page.count !== null ? offset + items.length < page.count : items.length >= input.limit;
+      page.count !== null ? offset + items.length < page.count : !isLastPage(page, input.limit);
 
     const render = (kept: readonly (typeof items)[number][]) => {
       const trimmed = kept.length < items.length;

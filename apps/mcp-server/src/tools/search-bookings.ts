@@ -9,6 +9,7 @@ import {
 import { defineTool } from "./define-tool.js";
 import { CURSOR_PAGING } from "./descriptions.js";
 import { channelIdFor, HOSTAWAY_CHANNEL_NAMES } from "./hostaway-channels.js";
+import { isLastPage } from "./last-page.js";
 import { bookingsCursor } from "./page-cursor.js";
 
 /** Hostaway pages reservations 100 at a time at most (REFERENCE.md §11; the sandbox caps there too). */
@@ -57,10 +58,9 @@ export const searchBookingsTool = defineTool({
     if (wantedStatus === undefined) {
       const page = await client.reservations.list({ ...query, limit: input.limit, afterId }, { signal });
       for (const reservation of page.items) matches.push(toMatch(reservation));
-      // REFERENCE.md §6.2: afterId paging ends on a short or empty page.
-      moreUpstream = page.items.length >= input.limit;
-      // `count` is the total matching the filters only when we started from the beginning.
-      totalCount = input.cursor === undefined ? page.count : null;
+      moreUpstream = !isLastPage(page, input.limit);
+      // REFERENCE.md §3: `count` is the total matching the filters, whichever page this is.
+      totalCount = page.count;
     } else {
       // REFERENCE.md §6.2 / §11: Hostaway cannot filter by status; read full pages and keep the matches.
       for (let pageIndex = 0; pageIndex < MAX_STATUS_SCAN_PAGES; pageIndex += 1) {
@@ -75,7 +75,7 @@ export const searchBookingsTool = defineTool({
           if (matches.length >= input.limit) break;
         }
         progress(pageIndex + 1, MAX_STATUS_SCAN_PAGES, `scanned ${scanned} bookings`);
-        moreUpstream = page.items.length >= UPSTREAM_PAGE_SIZE || matches.length >= input.limit;
+        moreUpstream = !isLastPage(page, UPSTREAM_PAGE_SIZE) || matches.length >= input.limit;
         if (!moreUpstream || matches.length >= input.limit) break;
       }
     }

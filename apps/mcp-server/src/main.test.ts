@@ -1,0 +1,150 @@
+import { PassThrough } from "node:stream";
+import { type Sandbox, startSandbox } from "@hostaway-mcp/hostaway-sandbox";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { main } from "./main.js";
+import { SERVER_VERSION } from "./version.js";
+
+function streams() {
+  const stdin = new PassThrough();
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  const read = (stream: PassThrough) => () => {
+    let text = "";
+    for (let chunk = stream.read(); chunk !== null; chunk = stream.read()) text += chunk.toString("utf8");
+    return text;
+  };
+  return { io: { stdin, stdout, stderr }, stdout: read(stdout), stderr: read(stderr) };
+}
+
+describe("main", () => {
+  it("prints the version from package.json", async () => {
+    const s = streams();
+    expect(await main(["--version"], {}, s.io)).toEqual({ kind: "exit", code: 0 });
+    expect(s.stdout()).toBe(`${SERVER_VERSION}\n`);
+    expect(SERVER_VERSION).toMatch(/^\d+\.\d+\.\d+/);
+  });
+
+  it("prints help naming every option and variable", async () => {
+    const s = streams();
+    expect(await main(["-h"], {}, s.io)).toEqual({ kind: "exit", code: 0 });
+    const help = s.stdout();
+    for (const word of [
+      "--transport",
+      "--port",
+      "--host",
+      "--sandbox",
+      "HOSTAWAY_ACCOUNT_ID",
+      "HOSTAWAY_SECRET_KEY",
+      "HOSTAWAY_API_BASE_URL",
+      "HOSTAWAY_RATE_LIMIT_IP",
+      "HOSTAWAY_RATE_LIMIT_ACCOUNT",
+      "LOG_LEVEL",
+      "API_KEYS",
+      "ALLOWED_ORIGINS",
+      "ALLOWED_HOSTS",
+    ]) {
+      expect(help).toContain(word);
+    }
+  });
+
+  it("stops with one clear line and exit code 1 on bad configuration or flags", async () => {
+    for (const [argv, env, message] of [
+      [[], {}, /^hostaway-mcp: invalid configuration: HOSTAWAY_ACCOUNT_ID is required/],
+      [["--port", "x"], { HOSTAWAY_ACCOUNT_ID: "1", HOSTAWAY_SECRET_KEY: "k" }, /PORT \(or --port\)/],
+      [["--frobnicate"], {}, /Unknown option '--frobnicate'/],
+      [
+        ["--transport", "http", "--host", "0.0.0.0", "--port", "0"],
+        { HOSTAWAY_ACCOUNT_ID: "1", HOSTAWAY_SECRET_KEY: "k" },
+        /refusing to listen on 0\.0\.0\.0 without API keys/,
+      ],
+    ] as const) {
+      const s = streams();
+      expect(await main(argv, env, s.io)).toEqual({ kind: "exit", code: 1 });
+      const stderr = s.stderr();
+      expect(stderr).toMatch(message);
+      expect(stderr.trim().split("\n")).toHaveLength(1);
+      expect(s.stdout()).toBe("");
+    }
+  });
+});
+
+describe("main serving", () => {
+  let sandbox: Sandbox;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ rateLimits: false });
+    env = {
+      HOSTAWAY_ACCOUNT_ID: String(sandbox.credentials.accountId),
+      HOSTAWAY_SECRET_KEY: sandbox.credentials.secretKey,
+      HOSTAWAY_API_BASE_URL: sandbox.url,
+      LOG_LEVEL: "info",
+    };
+  });
+  afterAll(async () => sandbox?.close());
+
+  it("serves HTTP with --transport http and stops on close", async () => {
+    const s = streams();
+    const outcome = await main(["--transport", "http", "--port", "0"], { ...env, API_KEYS: "k1" }, s.io);
+    if (outcome.kind !== "running") throw new Error("expected a running server");
+    try {
+      expect(outcome.transport).toBe("http");
+      const health = await fetch(`${outcome.url}/health`);
+      expect(await health.json()).toEqual({ status: "ok" });
+      const unauthorized = await fetch(`${outcome.url}/mcp`, { method: "POST" });
+      expect(unauthorized.status).toBe(401);
+    } finally {
+      await outcome.close();
+    }
+    await outcome.stopped;
+    const logs = s
+      .stderr()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line));
+    expect(logs).toContainEqual(expect.objectContaining({ transport: "http", auth: "bearer" }));
+    expect(JSON.stringify(logs)).not.toContain(sandbox.credentials.secretKey);
+  });
+
+  it("serves stdio on the given streams and stops when stdin ends", async () => {
+    const s = streams();
+    const outcome = await main([], env, s.io);
+    if (outcome.kind !== "running") throw new Error("expected a running server");
+    expect(outcome.transport).toBe("stdio");
+    s.io.stdin.write(
+      `${JSON.stringify({
+        jsonrpc: "2.0",
+        id: 1,
+        method: "initialize",
+        params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "0" } },
+      })}\n`,
+    );
+    let answer = "";
+    for (let tries = 0; tries < 200 && !answer.includes("\n"); tries += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      answer += s.stdout();
+    }
+    expect(JSON.parse(answer)).toMatchObject({ id: 1, result: { serverInfo: { name: "hostaway-mcp" } } });
+    s.io.stdin.end();
+    await outcome.stopped;
+    await outcome.close();
+  });
+
+  it("--sandbox serves the embedded sandbox without any Hostaway settings", async () => {
+    const s = streams();
+    const outcome = await main(["--sandbox", "--transport", "http", "--port", "0"], {}, s.io);
+    if (outcome.kind !== "running") throw new Error(`expected a running server, got ${s.stderr()}`);
+    try {
+      const { Client } = await import("@modelcontextprotocol/sdk/client/index.js");
+      const { StreamableHTTPClientTransport } = await import(
+        "@modelcontextprotocol/sdk/client/streamableHttp.js"
+      );
+      const client = new Client({ name: "t", version: "0" });
+      await client.connect(new StreamableHTTPClientTransport(new URL(`${outcome.url}/mcp`)));
+      const result = await client.callTool({ name: "hostaway_list_properties", arguments: { limit: 2 } });
+      expect((result.structuredContent as { items: unknown[] }).items).toHaveLength(2);
+      await client.close();
+    } finally {
+      await outcome.close();
+    }
+  });
+});
