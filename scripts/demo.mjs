@@ -7,7 +7,7 @@ import { randomBytes } from "node:crypto";
 import { createWriteStream, existsSync, mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 const host = "127.0.0.1";
@@ -129,12 +129,28 @@ async function stopAll(code) {
   process.exit(code);
 }
 
-/** A booking with messages for the printed curl: a sandbox fixture when the announcement names one. */
-async function exampleBookingId(info, restUrl, apiKey) {
-  const fixture = info.fixtures?.bookings?.twoConversations ?? info.fixtures?.bookings?.hundredMessages;
-  if (typeof fixture === "number") return fixture;
-  const response = await fetch(`${restUrl}/api/bookings?limit=1`, { headers: { "X-API-Key": apiKey } });
-  const page = await response.json();
+/**
+ * A booking with messages for the printed curl: the sandbox's `twoConversations` fixture. The dataset is a pure
+ * function of the account id and the anchor ("now"), so building it here with the same anchor names the same ids.
+ * The curl is tried once before it is printed; if it fails, the first booking listed stands in.
+ */
+async function exampleBookingId(info, anchor, restUrl, apiKey) {
+  const headers = { "X-API-Key": apiKey };
+  try {
+    const { buildDataset } = await import(
+      pathToFileURL(join(root, "packages/hostaway-sandbox/dist/index.js")).href
+    );
+    const { fixtures } = buildDataset({
+      accountId: Number(info.accountId) || 10450,
+      anchorMs: Date.parse(anchor),
+    });
+    const id = fixtures.bookings.twoConversations;
+    const response = await fetch(`${restUrl}/api/messages/conversation/${id}?limit=1`, { headers });
+    if (response.ok && (await response.json()).total_count > 0) return id;
+  } catch {
+    // fall through to any booking
+  }
+  const page = await (await fetch(`${restUrl}/api/bookings?limit=1`, { headers })).json();
   return page.items?.[0]?.id ?? 1;
 }
 
@@ -150,7 +166,9 @@ async function main() {
   process.once("SIGTERM", () => void stopAll(0));
 
   say("Starting the Hostaway sandbox, the REST server and the MCP server…");
-  const sandbox = start("sandbox", [binaries.sandbox, "--port", String(ports.sandbox), "--anchor", "now"]);
+  // "now" to the second, passed explicitly so this script can rebuild the same dataset (see exampleBookingId).
+  const anchor = new Date(Math.floor(Date.now() / 1000) * 1000).toISOString();
+  const sandbox = start("sandbox", [binaries.sandbox, "--port", String(ports.sandbox), "--anchor", anchor]);
   const info = await sandboxAnnouncement(sandbox);
 
   const apiKey = `demo-${randomBytes(24).toString("base64url")}`;
@@ -167,7 +185,7 @@ async function main() {
   start("mcp", [binaries.mcp, "--transport", "http", "--port", String(ports.mcp), "--host", host], env);
   await Promise.all([waitForHealth("rest", `${restUrl}/health`), waitForHealth("mcp", `${mcpUrl}/health`)]);
 
-  const bookingId = await exampleBookingId(info, restUrl, apiKey);
+  const bookingId = await exampleBookingId(info, anchor, restUrl, apiKey);
   const mcpConfig = {
     mcpServers: {
       hostaway: { type: "http", url: `${mcpUrl}/mcp`, headers: { Authorization: `Bearer ${apiKey}` } },
