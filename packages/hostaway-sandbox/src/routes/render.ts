@@ -15,9 +15,9 @@ const CANCELLATION_POLICY_FIELDS = [
  */
 export function listedReservation(
   reservation: SandboxReservation,
-  options: { includeResources: boolean; includeCancellationPolicy: boolean },
+  options: { includeResources: boolean; includeCancellationPolicy: boolean; includePayments: boolean },
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...reservation };
+  const out = withPayments(reservation, options.includePayments);
   if (!options.includeResources) {
     out.customFieldValues = [];
     out.reservationFees = [];
@@ -34,10 +34,10 @@ export function listedReservation(
  */
 export function fullReservation(
   reservation: SandboxReservation,
-  includeResources: boolean,
+  options: { includeResources: boolean; includePayments: boolean },
 ): Record<string, unknown> {
-  const out: Record<string, unknown> = { ...reservation };
-  if (includeResources && reservation.channelName === "bookingcom") {
+  const out = withPayments(reservation, options.includePayments);
+  if (options.includeResources && reservation.channelName === "bookingcom") {
     Object.assign(out, {
       bookingcomSpecialRequests: {
         remarks: reservation.guestNote ?? "",
@@ -51,6 +51,13 @@ export function fullReservation(
       bookingcomNoShowFeeWaived: false,
     });
   }
+  return out;
+}
+
+/** `remainingBalance` comes only with `includePayments=1` (REFERENCE.md §8.3): what the guest still owes. */
+function withPayments(reservation: SandboxReservation, includePayments: boolean): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...reservation };
+  if (includePayments) out.remainingBalance = reservation.isPaid === 0 ? (reservation.totalPrice ?? 0) : 0;
   return out;
 }
 
@@ -89,6 +96,13 @@ export function conversationReservation(index: DatasetIndex, r: SandboxReservati
     guestRecommendations: r.guestRecommendations,
     guestTrips: r.guestTrips,
     guestWork: r.guestWork,
+    isGuestIdentityVerified: r.isGuestIdentityVerified,
+    isGuestVerifiedByEmail: r.isGuestVerifiedByEmail,
+    isGuestVerifiedByWorkEmail: r.isGuestVerifiedByWorkEmail,
+    isGuestVerifiedByFacebook: r.isGuestVerifiedByFacebook,
+    isGuestVerifiedByGovernmentId: r.isGuestVerifiedByGovernmentId,
+    isGuestVerifiedByPhone: r.isGuestVerifiedByPhone,
+    isGuestVerifiedByReviews: r.isGuestVerifiedByReviews,
     numberOfGuests: r.numberOfGuests,
     adults: r.adults,
     children: r.children,

@@ -91,6 +91,7 @@ function listReservations(context: RouteContext): Envelope<Record<string, unknow
   };
   const includeResources = query.flag("includeResources") ?? false;
   const includeCancellationPolicy = query.flag("includeCancellationPolicy") ?? false;
+  const includePayments = query.flag("includePayments") ?? false;
   const folded = filters.match === undefined ? undefined : foldText(filters.match);
   const flag = (wanted: boolean | undefined, value: unknown) =>
     wanted === undefined || (value === 1) === wanted;
@@ -120,7 +121,7 @@ function listReservations(context: RouteContext): Envelope<Record<string, unknow
   const compare = comparator(context, sortOrder);
   matching.sort(compare);
   const render = (r: SandboxReservation) =>
-    listedReservation(r, { includeResources, includeCancellationPolicy });
+    listedReservation(r, { includeResources, includeCancellationPolicy, includePayments });
 
   if (afterId !== undefined) {
     // REFERENCE.md §6.2: the cursor returns the bookings after `afterId` in the sort order; offset is ignored.
@@ -155,7 +156,8 @@ export const reservationRoutes: Route[] = [
     handle(context) {
       const reservation = findReservation(context);
       const includeResources = context.query.flag("includeResources") ?? false;
-      return ok(single(fullReservation(reservation, includeResources)));
+      const includePayments = context.query.flag("includePayments") ?? false;
+      return ok(single(fullReservation(reservation, { includeResources, includePayments })));
     },
   },
   {
