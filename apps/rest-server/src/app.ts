@@ -47,6 +47,8 @@ export function createApp({
   const settings: AppConfig = { ...DEFAULT_APP_CONFIG, ...config };
   const app = express();
   app.disable("x-powered-by");
+  // Without keys anyone who can connect is served: `serve()` then refuses any but a loopback address.
+  app.locals.loopbackOnly = settings.apiKeys.length === 0;
 
   app.use(requestLogging(logger));
   app.use(helmet());

@@ -1,6 +1,7 @@
 import type { Server, ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Express } from "express";
+import { isLoopback } from "./config.js";
 
 export interface RunningServer {
   server: Server;
@@ -13,8 +14,16 @@ export interface RunningServer {
   close(graceMs?: number): Promise<void>;
 }
 
-/** Starts `app` on `host:port` and resolves once it listens (rejects on e.g. EADDRINUSE). */
+/**
+ * Starts `app` on `host:port` and resolves once it listens. Rejects on e.g. EADDRINUSE, and for an app without
+ * API keys on anything but a loopback address.
+ */
 export function serve(app: Express, { port, host }: { port: number; host: string }): Promise<RunningServer> {
+  if (app.locals.loopbackOnly === true && !isLoopback(host)) {
+    return Promise.reject(
+      new Error(`refusing to listen on the non-loopback address "${host}" without API keys (set API_KEYS)`),
+    );
+  }
   return new Promise((resolve, reject) => {
     const server = app.listen(port, host);
     // Responses still being worked on; on shutdown they are told to close their connection when done.

@@ -1,5 +1,7 @@
+import { createHostawayClient } from "@hostaway-mcp/hostaway-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createKeyMatcher } from "../src/http/auth.js";
+import { createApp, serve } from "../src/index.js";
 import { API_KEY, type Harness, OTHER_KEY, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -83,6 +85,24 @@ describe("without API_KEYS (loopback only)", () => {
     } finally {
       await open.close();
     }
+  });
+});
+
+describe("serve()", () => {
+  it("refuses a non-loopback address for an app without keys, and allows it with keys", async () => {
+    const client = createHostawayClient({
+      accountId: "1",
+      secretKey: "unused",
+      baseUrl: "http://127.0.0.1:9/v1",
+    });
+    await expect(serve(createApp({ client }), { port: 0, host: "0.0.0.0" })).rejects.toThrow(/API_KEYS/);
+    const keyed = await serve(createApp({ client, config: { apiKeys: [API_KEY] } }), {
+      port: 0,
+      host: "0.0.0.0",
+    });
+    expect(keyed.url).toMatch(/^http:\/\/0\.0\.0\.0:\d+$/);
+    await keyed.close();
+    client.close();
   });
 });
 
