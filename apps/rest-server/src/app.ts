@@ -147,8 +147,17 @@ function registerRoute(app: Express, route: RouteDefinition, client: HostawayCli
     res.once("close", () => {
       if (!res.writableFinished) controller.abort(new Error("client closed the connection"));
     });
-    const body = await route.handle(input, { client, signal: controller.signal, logger: req.log });
-    res.json(body);
+    try {
+      const body = await route.handle(input, { client, signal: controller.signal, logger: req.log });
+      res.json(body);
+    } catch (error) {
+      if (controller.signal.aborted) {
+        // Nobody is left to answer; not an error of ours.
+        req.log.info("caller closed the connection; upstream work cancelled");
+        return;
+      }
+      throw error;
+    }
   });
   app.get(expressPath(route.path), ...handlers);
 }

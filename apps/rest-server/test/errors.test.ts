@@ -238,3 +238,30 @@ describe("inbound rate limits", () => {
     }
   });
 });
+
+describe("a bug in a route", () => {
+  it("is a 500 with the request id, never the exception text", async () => {
+    const { createApp, serve } = await import("../src/index.js");
+    const exploding = {
+      listings: {
+        get: async () => {
+          throw new TypeError("Cannot read properties of undefined (reading 'sandbox-secret-key')");
+        },
+      },
+    } as unknown as Parameters<typeof createApp>[0]["client"];
+    const server = await serve(createApp({ client: exploding }), { port: 0, host: "127.0.0.1" });
+    try {
+      const response = await fetch(`${server.url}/api/listings/1`, { headers: { "X-Request-Id": "bug-1" } });
+      expect(response.status).toBe(500);
+      const body = (await response.json()) as { error: { type: string; message: string; details: unknown } };
+      expect(body.error).toEqual({
+        type: "internal_error",
+        message: "Internal error; the request id in X-Request-Id helps trace it.",
+        details: { request_id: "bug-1" },
+      });
+      expect(JSON.stringify(body)).not.toContain("secret");
+    } finally {
+      await server.close();
+    }
+  });
+});

@@ -25,3 +25,26 @@ it("graceful shutdown lets an in-flight request finish and refuses new connectio
     await h.close();
   }
 });
+
+it("a caller hanging up cancels the work and is audited as cancelled", async () => {
+  const h = await startHarness();
+  try {
+    const id = h.sandbox.fixtures.bookings.twoConversations;
+    await h.get(`/api/bookings/${id}`); // warm up the token
+    h.sandbox.setLatency(300);
+    h.sandbox.resetStats();
+    const caller = new AbortController();
+    const request = fetch(`${h.url}/api/messages/conversation/${id}`, {
+      headers: { "X-API-Key": API_KEY },
+      signal: caller.signal,
+    });
+    while (h.sandbox.stats().total === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    caller.abort();
+    await expect(request).rejects.toThrow();
+    while (h.auditLines.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+    expect(h.auditLines).toEqual([expect.objectContaining({ booking_id: id, outcome: "cancelled" })]);
+  } finally {
+    h.sandbox.setLatency(0);
+    await h.close();
+  }
+});
