@@ -1,9 +1,11 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo, Socket } from "node:net";
+import { accessDeniedMessage } from "./auth/access-denied.js";
 import { TokenRegistry } from "./auth/token-registry.js";
 import { buildDataset } from "./dataset/build-dataset.js";
 import { DatasetIndex } from "./dataset/dataset-index.js";
 import type { SandboxData, SandboxFixtures } from "./dataset/types.js";
+import { applyFault } from "./faults/apply-fault.js";
 import { type FaultHandle, FaultInjector, type FaultSpec } from "./faults/fault-injector.js";
 import { HttpError } from "./http/http-error.js";
 import { Params } from "./http/query.js";
@@ -93,8 +95,17 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   let latencyMs = options.latencyMs ?? 0;
   let closing = false;
 
+  // Latency waits end early when the sandbox closes, so close() never waits for them.
+  const pendingDelays = new Map<NodeJS.Timeout, () => void>();
   const delay = async (): Promise<void> => {
-    if (latencyMs > 0 && !closing) await new Promise((resolve) => setTimeout(resolve, latencyMs));
+    if (latencyMs <= 0 || closing) return;
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(() => {
+        pendingDelays.delete(timer);
+        resolve();
+      }, latencyMs);
+      pendingDelays.set(timer, resolve);
+    });
   };
 
   const handle = async (request: IncomingMessage, response: ServerResponse): Promise<void> => {
@@ -123,7 +134,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     if (fault) {
       stats.recordFault();
       if (fault.kind === "rate_limit") stats.recordRateLimited();
-      await applyFault(fault, response);
+      await applyFault(fault, response, { delay, retryAfterHeader });
       return;
     }
 
@@ -177,46 +188,6 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
   const address = server.address() as AddressInfo;
   const hostForUrl = address.family === "IPv6" ? `[${address.address}]` : address.address;
 
-  async function applyFault(fault: FaultSpec, response: ServerResponse): Promise<void> {
-    switch (fault.kind) {
-      case "hang":
-        // Never answers; the socket stays open until the client gives up or the sandbox closes.
-        return;
-      case "reset": {
-        const socket = response.socket;
-        if (socket && "resetAndDestroy" in socket && typeof socket.resetAndDestroy === "function")
-          socket.resetAndDestroy();
-        else socket?.destroy();
-        return;
-      }
-      case "rate_limit":
-        await delay();
-        sendRateLimited(response, retryAfterHeader ? (fault.retryAfterSeconds ?? 1) * 1000 : undefined);
-        return;
-      case "status": {
-        await delay();
-        const headers: Record<string, string> =
-          fault.retryAfterSeconds === undefined ? {} : { "retry-after": String(fault.retryAfterSeconds) };
-        sendFail(response, fault.status ?? 500, `Injected fault: HTTP ${fault.status ?? 500}`, headers);
-        return;
-      }
-      case "malformed_json": {
-        await delay();
-        sendText(
-          response,
-          200,
-          '{"status":"success","result":[{"id":1,"name":"Trunc',
-          "application/json; charset=utf-8",
-        );
-        return;
-      }
-      case "fail_200":
-        await delay();
-        sendFail(response, 200, "Injected fault: a failure reported with HTTP 200");
-        return;
-    }
-  }
-
   return {
     url: `http://${hostForUrl}:${address.port}/v1`,
     port: address.port,
@@ -242,26 +213,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     close: () =>
       new Promise<void>((resolve, reject) => {
         closing = true;
+        for (const [timer, resolve] of pendingDelays) {
+          clearTimeout(timer);
+          resolve();
+        }
+        pendingDelays.clear();
         faults.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         for (const socket of sockets) socket.destroy();
       }),
   };
-}
-
-function accessDeniedMessage(
-  reason: "missing" | "unknown" | "expired" | "revoked" | "not_yet_valid",
-): string {
-  switch (reason) {
-    case "missing":
-      return "Access denied: no access token (send Authorization: Bearer <token>)";
-    case "expired":
-      return "Access denied: the access token has expired";
-    case "revoked":
-      return "Access denied: the access token has been revoked";
-    case "not_yet_valid":
-      return "Access denied: the access token is not valid yet (wait 1 second after issuing it)";
-    default:
-      return "Access denied: invalid access token";
-  }
 }
