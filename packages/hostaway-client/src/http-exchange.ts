@@ -11,6 +11,8 @@ export interface ExchangeRequest {
   form?: URLSearchParams | undefined;
   /** Aborts the exchange: the caller, the call's deadline or the attempt's timeout. */
   signal: AbortSignal;
+  /** Called when the response's status line and headers arrive (Hostaway has seen the request by then). */
+  onResponseStart?: () => void;
 }
 
 export interface RawResponse {
@@ -62,7 +64,7 @@ export function createHttpExchange(): HttpExchange {
   return {
     async send(request) {
       try {
-        const response = await client(request.url, {
+        const pending = client(request.url, {
           method: request.method,
           headers: {
             ...request.headers,
@@ -71,6 +73,9 @@ export function createHttpExchange(): HttpExchange {
           ...(request.form ? { body: request.form.toString() } : {}),
           signal: request.signal,
         });
+        const { onResponseStart } = request;
+        if (onResponseStart) pending.on("request", (outgoing) => outgoing.once("response", onResponseStart));
+        const response = await pending;
         return { status: response.statusCode, headers: response.headers, body: response.body };
       } catch (error) {
         throw toExchangeFailure(error, request.signal);

@@ -8,8 +8,8 @@ export interface RateLimitOptions {
   /** The window length in ms (Hostaway: 10 s). Tests and the sandbox scale it down. */
   windowMs?: number;
   /**
-   * Extra time a slot stays taken after its window, so network jitter never lets Hostaway's own window see one
-   * request too many. Default: 2 % of `windowMs`.
+   * Extra time a slot stays taken after its window, against timer and clock granularity. Default: 1 % of
+   * `windowMs`.
    */
   safetyMarginMs?: number;
 }
@@ -22,9 +22,15 @@ export interface GateOptions {
   priority?: number;
 }
 
+/**
+ * Sends one request once it holds a slot. `startWindow` starts the slot's window: call it when the response
+ * begins to arrive; if `send` never calls it, the window starts when `send` settles.
+ */
+export type SendWithSlot<T> = (startWindow: () => void) => Promise<T>;
+
 /** Every attempt to reach Hostaway passes `run`, retries and token requests included. */
 export interface RateGate {
-  run<T>(send: () => Promise<T>, options?: GateOptions): Promise<T>;
+  run<T>(send: SendWithSlot<T>, options?: GateOptions): Promise<T>;
 }
 
 /** Thrown inside the queue for a job whose caller left; never reaches a caller. */
@@ -33,8 +39,15 @@ const ABANDONED = Symbol("abandoned");
 /**
  * A sliding window on top of a Bottleneck reservoir. Bottleneck's own `reservoirRefreshInterval` is a fixed window:
  * 15 requests at 9.9 s and 15 more at 10.1 s would pass, 30 inside 0.2 s. Instead each started job takes one unit
- * and gives it back `windowMs` (+ margin) after it started, so no window of that length ever holds more than the
- * limit, wherever it is placed.
+ * and gives it back `windowMs` (+ margin) later, so no window of that length ever holds more than the limit,
+ * wherever it is placed.
+ *
+ * "Later" is counted from when the response begins to arrive, not from when the job started. Hostaway counts a
+ * request when it arrives there, which is some unknown time after we send it but always before we see its
+ * response; counted from the response, the next request that takes the slot arrives at least `windowMs` after
+ * this one did, whatever the network and both sides' queues did in between. (Counted from the job start, a burst
+ * of 15 measurably let the server see the 15th request and the next holder of its slot under `windowMs` apart.)
+ * The price is one request latency per slot and window, about what a fixed margin for jitter would cost.
  */
 class SlidingWindow {
   readonly #limiter: Bottleneck;
@@ -76,17 +89,24 @@ export interface RateGateOptions extends RateLimitOptions {
 
 export function createRateGate(options: RateGateOptions = {}): RateGate {
   const windowMs = checked("windowMs", options.windowMs ?? DEFAULT_RATE_LIMIT.windowMs, false);
-  const margin = checked("safetyMarginMs", options.safetyMarginMs ?? Math.ceil(windowMs * 0.02), false);
+  const margin = checked("safetyMarginMs", options.safetyMarginMs ?? Math.ceil(windowMs * 0.01), false);
   const holdMs = windowMs + margin;
   const ip = checked("ip", options.ip ?? DEFAULT_RATE_LIMIT.ip, true);
   const account = checked("account", options.account ?? DEFAULT_RATE_LIMIT.account, true);
   const windows: SlidingWindow[] = [];
-  if (ip > 0) windows.push(ownWindow(ip, holdMs));
   if (options.limiter) {
+    // The account window is shared (e.g. clustered); the IP window stays this process's own.
+    if (ip > 0) windows.push(ownWindow(ip, holdMs));
     const usesReservoir = options.limiter.currentReservoir().then((reservoir) => reservoir !== null);
     windows.push(new SlidingWindow(options.limiter, holdMs, usesReservoir));
-  } else if (account > 0) {
-    windows.push(ownWindow(account, holdMs));
+  } else {
+    // Both windows count exactly the same requests of this one process, so the smaller limit alone decides:
+    // one Bottleneck instead of two halves the queueing overhead of every request.
+    const limit = Math.min(
+      ip > 0 ? ip : Number.POSITIVE_INFINITY,
+      account > 0 ? account : Number.POSITIVE_INFINITY,
+    );
+    if (Number.isFinite(limit)) windows.push(ownWindow(limit, holdMs));
   }
   return { run: (send, gateOptions) => runThroughWindows(windows, send, gateOptions ?? {}) };
 }
@@ -129,8 +149,15 @@ function runThroughWindows<T>(
     if (!window) {
       if (abandoned) return Promise.reject(ABANDONED);
       started = true;
-      for (const held of windows) held.releaseAfterWindow();
-      return send();
+      let windowStarted = false;
+      const startWindow = () => {
+        if (windowStarted) return;
+        windowStarted = true;
+        for (const held of windows) held.releaseAfterWindow();
+      };
+      const sending = send(startWindow);
+      sending.then(startWindow, startWindow);
+      return sending;
     }
     return window.schedule(async () => {
       try {

@@ -214,7 +214,7 @@ export class Transport {
         ? RETRY_PRIORITY
         : DEFAULT_PRIORITY;
     const response = await this.#options.gate.run(
-      async (): Promise<RawResponse> => {
+      async (startWindow): Promise<RawResponse> => {
         const timeoutMs = Math.min(
           options.timeoutMs ?? this.#options.timeoutMs,
           state.deadlineAt - clock.now(),
@@ -234,6 +234,7 @@ export class Transport {
             headers: headers(state.token),
             form: spec.form,
             signal: AbortSignal.any([state.signal, attemptTimeout.signal]),
+            onResponseStart: startWindow,
           });
           logger.debug(
             { ...where, status: raw.status, attempt: state.attempt, durationMs: elapsedSince(startedAt) },
