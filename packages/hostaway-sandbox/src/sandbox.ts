@@ -169,7 +169,13 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     handle(request, response).catch((error: unknown) => {
       if (response.headersSent) return;
       if (error instanceof HttpError) sendFail(response, error.status, error.message);
-      else sendFail(response, 500, "Internal sandbox error");
+      // A sandbox bug: say what broke, so the test that hit it shows the cause.
+      else
+        sendFail(
+          response,
+          500,
+          `Internal sandbox error: ${error instanceof Error ? error.message : String(error)}`,
+        );
     });
   });
   const sockets = new Set<Socket>();

@@ -55,6 +55,12 @@ describe("envelopes and lookups", () => {
     expect(listing.body.result).toMatch(/not found$/);
   });
 
+  it("answers a malformed path escape like an unknown id", async () => {
+    const response = await client.get("/listings/%E0%A4%A");
+    expect(response.status).toBe(404);
+    expect(response.body.result).toBe("Listing %E0%A4%A not found");
+  });
+
   it("answers unknown routes with 404 and a fail body", async () => {
     const response = await client.get("/nothing/here");
     expect(response.status).toBe(404);

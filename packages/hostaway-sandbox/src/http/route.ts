@@ -81,9 +81,18 @@ export function matchRoute(
     if (!match) continue;
     const path: Record<string, string> = {};
     compiled.names.forEach((name, i) => {
-      path[name] = decodeURIComponent(match[i + 1] ?? "");
+      path[name] = safeDecode(match[i + 1] ?? "");
     });
     return { route: compiled.route, path };
   }
   return undefined;
+}
+
+/** A malformed escape (`%E0`) stays as sent, so the id simply does not exist. */
+function safeDecode(segment: string): string {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return segment;
+  }
 }
