@@ -93,10 +93,10 @@ export function buildDataset(options: BuildDatasetOptions): { data: SandboxData;
     const fixture = fixtureByReservation.get(reservation.id);
     return { reservation, listing, conversations: planFor(fixture, context) };
   });
-  // Plan regular threads in id order after the fixtures so that adding a fixture does not reshuffle others.
+  // Every other booking gets an ordinary thread (or none); so does the 2001-channel fixture, whose point is its channel.
   for (const booking of bookings) {
-    if (fixtureByReservation.has(booking.reservation.id) && booking.conversations.length > 0) continue;
-    if (fixtureByReservation.get(booking.reservation.id) === "noMessages") continue;
+    const fixture = fixtureByReservation.get(booking.reservation.id);
+    if (fixture === "noMessages" || booking.conversations.length > 0) continue;
     const regular = planRegularConversation(random, { ...booking, anchorMs });
     if (regular) booking.conversations = [regular];
   }
