@@ -135,7 +135,7 @@ function checked(name: string, value: number, wholeNumber: boolean): number {
  */
 function runThroughWindows<T>(
   windows: SlidingWindow[],
-  send: () => Promise<T>,
+  send: SendWithSlot<T>,
   options: GateOptions,
 ): Promise<T> {
   const { signal } = options;
