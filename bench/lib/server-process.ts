@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { dirname, join, resolve } from "node:path";
 import { setTimeout as sleep } from "node:timers/promises";
 import { freePort, LOOPBACK } from "./ports.ts";
-import { RssSampler } from "./rss.ts";
+import { RssSampler, readMemory } from "./rss.ts";
 
 export type ServerKind = "rest" | "mcp";
 
@@ -35,6 +35,8 @@ export interface RunningServer {
   origin: string;
   pid: number;
   logFile: string;
+  /** RSS in bytes once the server answered its first health check (idle, nothing loaded yet). */
+  startRssBytes: number | null;
   /** Peak RSS in bytes so far (VmHWM on Linux, else the highest `ps` sample). */
   peakRssBytes(): Promise<number | null>;
   /** SIGTERM, then SIGKILL after 5 s; returns the peak RSS seen over the process's life. */
@@ -115,6 +117,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     throw error;
   }
 
+  const startRssBytes = (await readMemory(child.pid))?.currentBytes ?? null;
   const sampler = new RssSampler(child.pid);
   sampler.start();
   let stopped: Promise<number | null> | undefined;
@@ -123,7 +126,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
     origin,
     pid: child.pid,
     logFile,
-    peakRssBytes: () => sampler.sample(),
+    startRssBytes,
+    peakRssBytes: async () => (await sampler.sample()) || null,
     stop: () => {
       stopped ??= (async () => {
         const peak = await sampler.stop();
@@ -170,5 +174,16 @@ export async function tail(file: string, lines = 20): Promise<string> {
     return (await readFile(file, "utf8")).trimEnd().split("\n").slice(-lines).join("\n");
   } catch {
     return "(no log)";
+  }
+}
+
+/** RSS of an idle, empty Node process on this machine: the floor any server's RSS stands on. */
+export async function emptyNodeRssBytes(): Promise<number | null> {
+  const child = spawn(process.execPath, ["-e", "setInterval(() => {}, 1 << 30)"], { stdio: "ignore" });
+  try {
+    await sleep(500);
+    return child.pid === undefined ? null : ((await readMemory(child.pid))?.currentBytes ?? null);
+  } finally {
+    child.kill("SIGKILL");
   }
 }

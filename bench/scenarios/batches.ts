@@ -109,7 +109,7 @@ export const batches: Scenario = async ({ options, report }) => {
     ]),
     notes: [
       `window bound = floor((N − 1) / ${perWindow}) × ${options.windowMs / 1000} s + ${conditions.latencyMs} ms latency, N = upstream requests observed (token included), ${perWindow} = min(IP, account limit)`,
-      "the bound lets the first requests leave at once; it ignores the token's round trip and activation, so a perfect client lands slightly above it",
+      "the bound lets the first requests leave at once; it ignores the token's round trip and Hostaway's ~1 s token activation, so a cold client lands at least ~1 s + one latency above it (which dominates the ratio of a 2-request batch)",
       ...(rows.some((row) => row.kind === "properties" && row.existing < row.requested)
         ? [
             "the sandbox has fewer listings than the batch size: the rest of the ids do not exist and must come back as not_found failures",

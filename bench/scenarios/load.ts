@@ -10,7 +10,7 @@ import { type LatencySummary, summarize } from "../lib/percentiles.ts";
 import { judge, progress } from "../lib/report.ts";
 import { startBenchSandbox, type UpstreamFigures, upstreamFigures } from "../lib/sandbox.ts";
 import { conditionsFor, type Scenario } from "../lib/scenario.ts";
-import { BENCH_API_KEY, type ServerKind, startServer } from "../lib/server-process.ts";
+import { BENCH_API_KEY, emptyNodeRssBytes, type ServerKind, startServer } from "../lib/server-process.ts";
 import { megabytes, ms, type Table } from "../lib/table.ts";
 
 const TARGET_REQUESTS = 100;
@@ -31,16 +31,20 @@ interface CaseFigures {
   upstream: UpstreamFigures;
   /** Distinct upstream resources touched (token included): the floor for upstream requests. */
   distinctResources: number;
+  /** The server's peak RSS once this case (and every earlier one) was over. */
+  peakRssAfterBytes: number | null;
 }
 
 interface ServerFigures {
   server: ServerKind;
   cases: CaseFigures[];
+  startRssBytes: number | null;
   peakRssBytes: number | null;
 }
 
 export const load: Scenario = async ({ options, report }) => {
   const conditions = conditionsFor(options, { latencyMs: 150, limitsOn: true });
+  const emptyNodeBytes = await emptyNodeRssBytes();
   const results = await Promise.all(
     (["rest", "mcp"] as const).map((server) => loadOneServer(server, options, conditions)),
   );
@@ -58,7 +62,8 @@ export const load: Scenario = async ({ options, report }) => {
       "upstream req",
       "distinct resources",
       "429s",
-      "peak RSS",
+      "max in one window",
+      "RSS at start → peak after the case",
     ],
     rows: results.flatMap((result) =>
       result.cases.map((figures) => [
@@ -72,13 +77,15 @@ export const load: Scenario = async ({ options, report }) => {
         String(figures.upstream.requests),
         String(figures.distinctResources),
         String(figures.upstream.rateLimited),
-        megabytes(result.peakRssBytes),
+        String(figures.upstream.maxInWindow),
+        `${megabytes(result.startRssBytes)} → ${megabytes(figures.peakRssAfterBytes)}`,
       ]),
     ),
     notes: [
       "identical = the same listing N times (REST `GET /api/listings/{id}`, MCP `hostaway_get_property_details`); distinct = every listing once, then bookings (`/api/bookings/{id}`, `hostaway_get_booking_details`) up to N",
       "distinct resources = the floor for upstream requests: identical → the route templates the sandbox served (all N ask the same, so each template is one resource); distinct → the N targets, plus the token if one was fetched",
-      "peak RSS = the kernel's high-water mark (VmHWM) of the server process over its whole life",
+      `max in one window = the most requests the sandbox saw from the server in any ${options.windowMs / 1000}-s window (limit ${options.ipLimit} per IP)`,
+      `RSS at start = after the first health check; peak = the kernel's high-water mark (VmHWM) of the server so far (the target uses the peak over its whole life); an empty Node process here: ${megabytes(emptyNodeBytes)}`,
       "the two servers run side by side, each against its own sandbox (separate windows)",
       ...results.flatMap((result) =>
         result.cases
@@ -209,10 +216,11 @@ async function loadOneServer(
         wallMs,
         upstream,
         distinctResources: distinctResources(loadCase, plans[loadCase], upstream),
+        peakRssAfterBytes: await server.peakRssBytes(),
       });
     }
     // stop() takes a last reading before the process ends (VmHWM dies with it).
-    return { server: kind, cases, peakRssBytes: await server.stop() };
+    return { server: kind, cases, startRssBytes: server.startRssBytes, peakRssBytes: await server.stop() };
   } finally {
     await server.stop();
     await bench.sandbox.close();

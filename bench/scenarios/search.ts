@@ -28,6 +28,8 @@ interface SearchRow {
   missing: number[];
   extra: number[];
   failed: number | null;
+  /** The failed items, e.g. the `search_cap` item a search adds when it stopped at its bounds. */
+  failures: { item_id: string; error_message: string }[];
   messages: number | null;
   wallMs: number;
   upstream: UpstreamFigures;
@@ -53,12 +55,14 @@ export const search: Scenario = async ({ options, report }) => {
         const started = performance.now();
         let found: number[] = [];
         let failed: number | null = null;
+        let failures: SearchRow["failures"] = [];
         let messages: number | null = null;
         let error: string | null = null;
         try {
           const result = await reader.searchMessages(criteria);
           found = [...new Set(result.successful.map((thread) => thread.booking_id))].sort((a, b) => a - b);
           failed = result.summary.failed;
+          failures = result.failed.map(({ item_id, error_message }) => ({ item_id, error_message }));
           messages = result.successful.reduce((sum, thread) => sum + thread.messages.length, 0);
         } catch (caught) {
           error = caught instanceof Error ? caught.message : String(caught);
@@ -76,6 +80,7 @@ export const search: Scenario = async ({ options, report }) => {
           missing: truth.withMessages.filter((id) => !found.includes(id)),
           extra: found.filter((id) => !expected.has(id)),
           failed,
+          failures,
           messages,
           wallMs,
           upstream,
@@ -125,8 +130,16 @@ export const search: Scenario = async ({ options, report }) => {
         .filter((row) => row.missing.length > 0 || row.extra.length > 0)
         .map(
           (row) =>
-            `${row.search} via ${row.via}: missing ${row.missing.join(", ") || "none"}; extra ${row.extra.join(", ") || "none"}`,
+            `${row.search} via ${row.via}: missing ${listIds(row.missing)}; extra ${listIds(row.extra)}`,
         ),
+      ...rows.flatMap((row) =>
+        row.failures
+          .slice(0, 3)
+          .map(
+            (failure) =>
+              `${row.search} via ${row.via}: failed item ${failure.item_id}: ${failure.error_message}`,
+          ),
+      ),
     ],
   };
   report.printTable(table);
@@ -166,4 +179,11 @@ function surnameOf(bench: BenchSandbox, bookingId: number): string {
   const reservation = bench.sandbox.data.reservations.find((candidate) => candidate.id === bookingId);
   if (!reservation) throw new Error(`sandbox fixture booking ${bookingId} is not in its dataset`);
   return reservation.guestLastName;
+}
+
+/** At most ten ids, then how many more. */
+function listIds(ids: readonly number[]): string {
+  if (ids.length === 0) return "none";
+  const shown = ids.slice(0, 10).join(", ");
+  return ids.length > 10 ? `${shown} … (${ids.length} in all)` : shown;
 }
