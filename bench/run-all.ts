@@ -2,6 +2,7 @@
  * `pnpm bench`: runs the scenarios of issue 6 against the sandbox on 127.0.0.1, prints a markdown table per
  * scenario and the targets, and writes bench/results/latest.json. `node run-all.ts --help` lists the flags.
  */
+import { loadavg } from "node:os";
 import { dirname } from "node:path";
 import { fileURLToPath } from "node:url";
 import { HELP, OptionsError, parseOptions, type ScenarioName } from "./lib/options.ts";
@@ -60,6 +61,11 @@ async function main(): Promise<number> {
   }
 
   report.printTable(report.targetsTable());
+  process.stdout.write(
+    `\nload average at the end: ${loadavg()
+      .map((value) => value.toFixed(2))
+      .join(" ")}\n`,
+  );
   await report.write(options.out);
   progress(`wrote ${options.out}`);
   return failures === 0 ? 0 : 1;

@@ -90,7 +90,7 @@ export class RunReport {
     await mkdir(dirname(path), { recursive: true });
     const { out: _out, help: _help, ...options } = this.#options;
     const json = {
-      machine: this.machine,
+      machine: { ...this.machine, loadAverageAtEnd: loadavg().map((value) => Math.round(value * 100) / 100) },
       finishedAt: new Date().toISOString(),
       options,
       scenarios: this.scenarios,

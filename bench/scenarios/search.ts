@@ -102,7 +102,7 @@ export const search: Scenario = async ({ options, report }) => {
       "missing / extra",
       "wall",
       "upstream req",
-      "req per match",
+      "req per match / per thread found",
       "429s",
     ],
     rows: rows.map((row) => [
@@ -117,9 +117,7 @@ export const search: Scenario = async ({ options, report }) => {
       `${row.missing.length} / ${row.extra.length}`,
       seconds(row.wallMs),
       String(row.upstream.requests),
-      row.truth.withMessages.length > 0
-        ? (row.upstream.requests / row.truth.withMessages.length).toFixed(1)
-        : "–",
+      `${perItem(row.upstream.requests, row.truth.withMessages.length)} / ${perItem(row.upstream.requests, row.found.length)}`,
       String(row.upstream.rateLimited),
     ]),
     notes: [
@@ -186,4 +184,8 @@ function listIds(ids: readonly number[]): string {
   if (ids.length === 0) return "none";
   const shown = ids.slice(0, 10).join(", ");
   return ids.length > 10 ? `${shown} … (${ids.length} in all)` : shown;
+}
+
+function perItem(requests: number, items: number): string {
+  return items > 0 ? (requests / items).toFixed(1) : "–";
 }
