@@ -23,6 +23,8 @@ interface BatchRow {
   wallMs: number;
   upstream: UpstreamFigures;
   boundMs: number | null;
+  /** The answer's own note on what it left out, if any. */
+  note: string | null;
   error: string | null;
 }
 
@@ -46,11 +48,13 @@ export const batches: Scenario = async ({ options, report }) => {
         const reader = await openReader(via, bench, `batches-${kind}-${via}`, options.serverLogLevel);
         const started = performance.now();
         let summary: { succeeded: number; failed: number } | null = null;
+        let note: string | null = null;
         let error: string | null = null;
         try {
           const result =
             kind === "properties" ? await reader.batchProperties(ids) : await reader.batchBookings(ids);
           summary = result.summary;
+          note = (result as { note?: string | null }).note ?? null;
         } catch (caught) {
           error = caught instanceof Error ? caught.message : String(caught);
         }
@@ -74,6 +78,7 @@ export const batches: Scenario = async ({ options, report }) => {
                 latencyMs: bench.latencyMs,
               })
             : null,
+          note,
           error,
         });
       } finally {
@@ -116,6 +121,7 @@ export const batches: Scenario = async ({ options, report }) => {
           ]
         : []),
       ...rows.filter((row) => row.error).map((row) => `${row.kind} via ${row.via}: ${row.error}`),
+      ...rows.filter((row) => row.note).map((row) => `${row.kind} via ${row.via}: note: ${row.note}`),
     ],
   };
   report.printTable(table);

@@ -30,6 +30,8 @@ interface SearchRow {
   failed: number | null;
   /** The failed items, e.g. the `search_cap` item a search adds when it stopped at its bounds. */
   failures: { item_id: string; error_message: string }[];
+  /** The answer's own note on what it left out (e.g. a search that stopped at its bounds), if any. */
+  note: string | null;
   messages: number | null;
   wallMs: number;
   upstream: UpstreamFigures;
@@ -56,6 +58,7 @@ export const search: Scenario = async ({ options, report }) => {
         let found: number[] = [];
         let failed: number | null = null;
         let failures: SearchRow["failures"] = [];
+        let note: string | null = null;
         let messages: number | null = null;
         let error: string | null = null;
         try {
@@ -63,6 +66,7 @@ export const search: Scenario = async ({ options, report }) => {
           found = [...new Set(result.successful.map((thread) => thread.booking_id))].sort((a, b) => a - b);
           failed = result.summary.failed;
           failures = result.failed.map(({ item_id, error_message }) => ({ item_id, error_message }));
+          note = (result as { note?: string | null }).note ?? null;
           messages = result.successful.reduce((sum, thread) => sum + thread.messages.length, 0);
         } catch (caught) {
           error = caught instanceof Error ? caught.message : String(caught);
@@ -81,6 +85,7 @@ export const search: Scenario = async ({ options, report }) => {
           extra: found.filter((id) => !expected.has(id)),
           failed,
           failures,
+          note,
           messages,
           wallMs,
           upstream,
@@ -130,6 +135,7 @@ export const search: Scenario = async ({ options, report }) => {
           (row) =>
             `${row.search} via ${row.via}: missing ${listIds(row.missing)}; extra ${listIds(row.extra)}`,
         ),
+      ...rows.filter((row) => row.note).map((row) => `${row.search} via ${row.via}: note: ${row.note}`),
       ...rows.flatMap((row) =>
         row.failures
           .slice(0, 3)
