@@ -1,5 +1,7 @@
 // Public API of @hostaway-mcp/domain-models. Every export is named here on purpose (no `export *`).
 
+// Hostaway's booking channels by name.
+export { channelIdFor, HOSTAWAY_CHANNEL_IDS, HOSTAWAY_CHANNEL_NAMES } from "./channels/hostaway-channels.js";
 // Tolerant schemas for what Hostaway sends.
 export type { HostawayAccessToken } from "./hostaway/access-token.js";
 export { HostawayAccessTokenSchema } from "./hostaway/access-token.js";
@@ -60,6 +62,9 @@ export {
 // Paging helpers.
 export { decodeCursor, encodeCursor } from "./paging/cursor.js";
 export { fitToBudget } from "./paging/fit-to-budget.js";
+export type { PageShape } from "./paging/is-last-page.js";
+export { isLastPage } from "./paging/is-last-page.js";
+export { bookingsCursor, listingsCursor } from "./paging/list-cursors.js";
 // Request schemas shared by both apps (MCP tool inputs, REST query parameters).
 export type { BatchBookingsRequest, BatchPropertiesRequest } from "./requests/batch.js";
 export { BatchBookingsRequestSchema, BatchPropertiesRequestSchema, MAX_BATCH_IDS } from "./requests/batch.js";
