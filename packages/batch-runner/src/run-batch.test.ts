@@ -66,6 +66,7 @@ describe("runBatch", () => {
       successful: [],
       failed: [],
       summary: { total_attempted: 0, succeeded: 0, failed: 0, success_rate: 0 },
+      note: null,
     });
   });
 

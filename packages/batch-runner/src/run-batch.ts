@@ -182,7 +182,7 @@ function assemble<Id extends BatchItemId, T>(
 
   const summary = buildBatchSummary(successful.length, failed.length);
   assertAccounted(ids.length, successful.length, failed.length, summary);
-  return { successful, failed, summary };
+  return { successful, failed, summary, note: null };
 }
 
 /** A throwing `describeItem` must not lose the whole answer. */

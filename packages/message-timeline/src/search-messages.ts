@@ -125,7 +125,7 @@ export async function searchMessages(
   if (found.cap !== null) failed.push(describeCap(found.cap));
 
   const successful = pageAcrossThreads(threads, search.offset, search.limit);
-  return { successful, failed, summary: buildBatchSummary(successful.length, failed.length) };
+  return { successful, failed, summary: buildBatchSummary(successful.length, failed.length), note: null };
 }
 
 function findCandidates(

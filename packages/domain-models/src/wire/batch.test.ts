@@ -75,12 +75,36 @@ describe("partialFailureResponseSchema", () => {
         },
       ],
       summary: buildBatchSummary(1, 1),
+      note: null,
     };
     expect(schema.parse(response)).toEqual(response);
   });
 
+  test("note says why an answer is incomplete; null when complete, never missing", () => {
+    const base = { successful: [{ id: 1 }], failed: [], summary: buildBatchSummary(1, 0) };
+    const trimmed = { ...base, note: "2 items were left out to fit the budget; ask again with ids [2, 3]." };
+    expect(schema.parse(trimmed)).toEqual(trimmed);
+    expect(schema.parse({ ...base, note: null }).note).toBeNull();
+
+    const missing = schema.safeParse(base);
+    expect(missing.success).toBe(false);
+    expect(missing.error?.issues[0]?.path).toEqual(["note"]);
+    expect(schema.safeParse({ ...base, note: 3 }).success).toBe(false);
+  });
+
+  test("the published JSON schema requires and describes note", () => {
+    const json = z.toJSONSchema(schema) as {
+      required?: string[];
+      properties?: Record<string, { description?: string }>;
+    };
+    expect(json.required).toEqual(expect.arrayContaining(["successful", "failed", "summary", "note"]));
+    expect(json.properties?.note?.description).toMatch(
+      /how to get the rest; null when the answer is complete/,
+    );
+  });
+
   test("rejects broken invariants, unknown error types and extra keys", () => {
-    const base = { successful: [], failed: [], summary: buildBatchSummary(0, 0) };
+    const base = { successful: [], failed: [], summary: buildBatchSummary(0, 0), note: null };
     expect(schema.safeParse({ ...base, summary: { ...base.summary, total_attempted: 1 } }).success).toBe(
       false,
     );

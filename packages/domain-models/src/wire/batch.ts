@@ -60,11 +60,15 @@ export function buildBatchSummary(succeeded: number, failed: number): BatchSumma
   return { total_attempted: total, succeeded, failed, success_rate: successRate(succeeded, total) };
 }
 
-/** What a batch returns: the items that worked, the ones that did not, and counts. */
+/**
+ * What a batch returns: the items that worked, the ones that did not, counts, and a note when the answer is not
+ * the whole story. `summary` counts only real items; anything else about completeness goes in `note`.
+ */
 export type PartialFailureResponse<T> = {
   successful: T[];
   failed: BatchFailure[];
   summary: BatchSummary;
+  note: string | null;
 };
 
 /** The schema of a `PartialFailureResponse` for items validated by `item`. */
@@ -76,6 +80,13 @@ export function partialFailureResponseSchema<Item extends z.ZodType>(item: Item)
         .array(BatchFailureSchema)
         .describe("The items that failed, each with a reason and a next step."),
       summary: BatchSummarySchema,
+      note: z
+        .string()
+        .nullable()
+        .describe(
+          "Why the answer is incomplete or trimmed (items not attempted, a search stopped at its bounds, results " +
+            "left out to fit the response budget) and how to get the rest; null when the answer is complete.",
+        ),
     })
     .describe("A batch result: some items may fail without failing the whole call.");
 }
