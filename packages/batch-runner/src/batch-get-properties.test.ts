@@ -148,6 +148,7 @@ describe("batchGetProperties", () => {
     expect(response.summary).toMatchObject({ total_attempted: 3, failed: 3 });
     expect(response.failed.every((failure) => failure.error_type === "timeout")).toBe(true);
     expect(response.failed[0]?.remediation).toContain("ids to retry: 1, 2, 3.");
+    expect(response.note).toBeNull(); // the index request had left: they got no answer, not "not attempted"
   });
 
   it("passes the caller's options through and rejects bad ones", async () => {

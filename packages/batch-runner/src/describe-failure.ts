@@ -93,7 +93,11 @@ function errorMessageFor(failure: ItemFailure, context: FailureContext): string 
   return `${label}: failed with a non-error value (${typeof error}).`;
 }
 
-function stopPhrase(cause: StopCause | undefined, context: FailureContext): string {
+/** Why an item stopped, as a phrase ("the 2 s batch deadline passed"); shared with the batch's note. */
+export function stopPhrase(
+  cause: StopCause | undefined,
+  context: Pick<FailureContext, "itemTimeoutMs" | "deadlineMs">,
+): string {
   switch (cause) {
     case undefined:
       return "the client's time limit passed while it waited for a free upstream slot";

@@ -94,6 +94,7 @@ describe("runBatch", () => {
       },
     ]);
     expectAccounted(response, 4);
+    expect(response.note).toBeNull(); // every item was attempted: the answer is complete
   });
 
   it("classifies a rate limit, a timeout and a 5xx, and names the ids to retry with the wait", async () => {
@@ -144,6 +145,7 @@ describe("runBatch", () => {
       },
     ]);
     expectAccounted(response, 3);
+    expect(response.note).toBeNull(); // its request was sent, so it was attempted
   });
 
   it("reports an item still queued in the client when its own timeout fires as not attempted", async () => {
@@ -154,6 +156,10 @@ describe("runBatch", () => {
     );
     expect(response.failed[0]?.remediation).toContain("waited for a free upstream slot");
     expect(response.failed[0]?.remediation).toContain("safe to retry");
+    expect(response.note).toBe(
+      "1 of 1 item was not attempted (the 0.01 s item timeout passed): no request was sent for ids 1. " +
+        "They are listed in `failed` and are safe to retry in 10 s.",
+    );
   });
 
   it("reports items that could not start before the deadline as not attempted, and keeps the finished ones", async () => {
@@ -185,6 +191,11 @@ describe("runBatch", () => {
         "Nothing was read; it is safe to retry. Retry now; ids to retry: 3, 4, 5, 6.",
     );
     expect(neverStarted?.retry_after_seconds).toBe(0);
+    // 3 was in flight, so only 4, 5 and 6 count as not attempted.
+    expect(response.note).toBe(
+      "3 of 6 items were not attempted (the 0.025 s batch deadline passed): no request was sent for ids 4, 5, 6. " +
+        "They are listed in `failed` and are safe to retry now.",
+    );
   });
 
   it("reports every item as not attempted when the caller aborts, without waiting for stuck workers", async () => {
@@ -207,6 +218,10 @@ describe("runBatch", () => {
       "Item 3 was not attempted: the request was cancelled.",
     ]);
     expect(response.failed.every((failure) => failure.error_type === "timeout")).toBe(true);
+    expect(response.note).toBe(
+      "2 of 3 items were not attempted (the request was cancelled): no request was sent for ids 2, 3. " +
+        "They are listed in `failed` and are safe to retry now.",
+    );
   });
 
   it("starts nothing when the caller's signal is already aborted", async () => {

@@ -1,5 +1,6 @@
 import type { BatchFailure, PartialFailureResponse } from "@hostaway-mcp/domain-models";
 import { buildBatchSummary } from "@hostaway-mcp/domain-models";
+import { notAttemptedNote } from "./batch-note.js";
 import { type BatchSettings, batchSettings, checkIds } from "./batch-options.js";
 import { BatchStop, ItemStop, stopCauseOf } from "./batch-stops.js";
 import { classifyError, isAbortOrTimeout } from "./classify-error.js";
@@ -15,7 +16,8 @@ import type { BatchItemId, BatchWorker, RunBatchOptions } from "./types.js";
  * - Duplicate ids run and answer once; `summary.total_attempted` is the number of distinct ids.
  * - A failure never cancels or rolls back the others; the promise only rejects on bad arguments.
  * - Items that could not start before the deadline or the caller's abort are failed items of type `timeout`
- *   whose remediation says they were not attempted, so every id in is accounted for in the answer.
+ *   whose remediation says they were not attempted, so every id in is accounted for in the answer; the answer's
+ *   `note` then says how many were not attempted and that they are safe to retry (otherwise it is null).
  */
 export async function runBatch<Id extends BatchItemId, T>(
   ids: readonly Id[],
@@ -169,20 +171,28 @@ function assemble<Id extends BatchItemId, T>(
       .filter(({ failure }) => failure.errorType === "rate_limit" && !failure.notAttempted)
       .map(({ failure }) => rateLimitWaitSeconds(failure.error)),
   );
-  const failed: BatchFailure[] = failures.map(({ id, failure }) =>
-    describeFailure(id, failure, {
+  const limits = { itemTimeoutMs: settings.itemTimeoutMs, deadlineMs: settings.deadlineMs };
+  const described = failures.map(({ id, failure }) => ({
+    id,
+    failure,
+    described: describeFailure(id, failure, {
       label: labelOf(id, settings),
       notFoundHint: settings.notFoundHint,
       retryIds,
       batchRateLimitWaitSeconds,
-      itemTimeoutMs: settings.itemTimeoutMs,
-      deadlineMs: settings.deadlineMs,
+      ...limits,
     }),
+  }));
+  const failed: BatchFailure[] = described.map((item) => item.described);
+  const note = notAttemptedNote(
+    described.filter(({ failure }) => failure.notAttempted),
+    ids.length,
+    limits,
   );
 
   const summary = buildBatchSummary(successful.length, failed.length);
   assertAccounted(ids.length, successful.length, failed.length, summary);
-  return { successful, failed, summary, note: null };
+  return { successful, failed, summary, note };
 }
 
 /** A throwing `describeItem` must not lose the whole answer. */

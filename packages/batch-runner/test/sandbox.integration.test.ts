@@ -172,6 +172,11 @@ describe("batchGetBookings against the sandbox", () => {
       );
       expect(failure.remediation).toContain("safe to retry");
     }
+    const notSent = response.failed.map((failure) => failure.item_id).join(", ");
+    expect(response.note).toBe(
+      `8 of 10 items were not attempted (the 1 s batch deadline passed): no request was sent for ids ${notSent}. ` +
+        "They are listed in `failed` and are safe to retry now.",
+    );
   });
 
   it("stops at the caller's abort and reports the requests in flight", async () => {
