@@ -19,11 +19,22 @@ export interface SearchBounds {
 
 /** Why a search did not look at everything that might match, and which bookings it left out. */
 export interface SearchCap {
-  reason: "bookings" | "pages";
-  /** Bookings known to be left out (their ids); more may exist when the page walk stopped early. */
+  /** Bookings found that could hold matching messages, read or not. */
+  candidateCount: number;
+  /** The `maxBookings` bound the search ran with. */
+  maxBookings: number;
+  /** Bookings found but not read because of `maxBookings` (their ids, likeliest first). */
   skippedBookingIds: number[];
-  /** Human summary of what was not searched. */
-  detail: string;
+  /** Set when `maxReservationPages` stopped the reservation walk: bookings on later pages were never seen. */
+  pagesStopped: PagesStopped | null;
+}
+
+export interface PagesStopped {
+  pages: number;
+  /** Which walk stopped: Hostaway's guest-name `match` search, or the date range's newest-activity-first walk. */
+  walk: "guest_name" | "date_range";
+  /** The latest activity of the last reservation seen (date-range walks), when known. */
+  lastActivitySeen: string | null;
 }
 
 export interface CandidateSearch {
@@ -52,8 +63,8 @@ export async function findBookingsByGuestName(
     const walk = await walkReservations(source, { match }, pagesLeft, options, () => false);
     pagesLeft -= walk.pages;
     truncated ||= walk.truncated;
+    // With no pages left, a remaining query (the accent-stripped one) walks nothing and reports itself truncated.
     for (const reservation of walk.reservations) found.set(reservation.id, reservation);
-    if (pagesLeft <= 0) break;
   }
   const matching = [...found.values()].filter(
     (reservation) =>
@@ -62,18 +73,10 @@ export async function findBookingsByGuestName(
       !olderThanRange(reservation, range),
   );
   matching.sort(byLatestActivityDescending);
-  const capped = capCandidates(matching, bounds);
-  if (capped.cap === null && truncated) {
-    return {
-      candidates: capped.candidates,
-      cap: {
-        reason: "pages",
-        skippedBookingIds: [],
-        detail: `Hostaway's guest-name search returned more than ${bounds.maxReservationPages} pages of reservations; later pages were not searched.`,
-      },
-    };
-  }
-  return capped;
+  const pagesStopped: PagesStopped | null = truncated
+    ? { pages: bounds.maxReservationPages, walk: "guest_name", lastActivitySeen: null }
+    : null;
+  return capCandidates(matching, bounds, pagesStopped);
 }
 
 /**
@@ -100,22 +103,14 @@ export async function findBookingsActiveInRange(
   );
   const qualifying = walk.reservations.filter((reservation) => !olderThanRange(reservation, range));
   qualifying.sort((a, b) => compareLikelihood(a, b, range));
-  const capped = capCandidates(qualifying, bounds);
-  if (walk.truncated) {
-    const reached = walk.reservations.at(-1)?.latestActivityOn ?? null;
-    const pagesDetail =
-      `The walk over reservations stopped after ${walk.pages} pages (cap) without reaching activity older than ` +
-      `the start date${reached ? `; bookings last active before ${reached} were not searched` : ""}.`;
-    return {
-      candidates: capped.candidates,
-      cap: {
-        reason: capped.cap ? "bookings" : "pages",
-        skippedBookingIds: capped.cap?.skippedBookingIds ?? [],
-        detail: capped.cap ? `${capped.cap.detail} ${pagesDetail}` : pagesDetail,
-      },
-    };
-  }
-  return capped;
+  const pagesStopped: PagesStopped | null = walk.truncated
+    ? {
+        pages: walk.pages,
+        walk: "date_range",
+        lastActivitySeen: walk.reservations.at(-1)?.latestActivityOn ?? null,
+      }
+    : null;
+  return capCandidates(qualifying, bounds, pagesStopped);
 }
 
 interface ReservationWalk {
@@ -158,19 +153,22 @@ async function walkReservations(
   return { reservations, pages: 0, truncated: maxPages <= 0 };
 }
 
-function capCandidates(reservations: readonly HostawayReservation[], bounds: SearchBounds): CandidateSearch {
+function capCandidates(
+  reservations: readonly HostawayReservation[],
+  bounds: SearchBounds,
+  pagesStopped: PagesStopped | null,
+): CandidateSearch {
   const kept = reservations.slice(0, bounds.maxBookings);
   const skipped = reservations.slice(bounds.maxBookings).map((reservation) => reservation.id);
   const candidates = kept.map((reservation) => ({ bookingId: reservation.id, reservation }));
-  if (skipped.length === 0) return { candidates, cap: null };
-  const shown = skipped.slice(0, 10).join(", ");
-  const more = skipped.length > 10 ? ` and ${skipped.length - 10} more` : "";
+  if (skipped.length === 0 && pagesStopped === null) return { candidates, cap: null };
   return {
     candidates,
     cap: {
-      reason: "bookings",
+      candidateCount: reservations.length,
+      maxBookings: bounds.maxBookings,
       skippedBookingIds: skipped,
-      detail: `${reservations.length} bookings could hold matching messages but one search reads at most ${bounds.maxBookings}; bookings ${shown}${more} were not searched.`,
+      pagesStopped,
     },
   };
 }

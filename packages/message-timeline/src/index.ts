@@ -18,5 +18,5 @@ export type {
   SourceReservationQuery,
 } from "./message-source.js";
 export type { MessageSearchCriteriaInput, SearchMessagesOptions, SearchProgress } from "./search-messages.js";
-export { DEFAULT_SEARCH_BOUNDS, SEARCH_CAP_ITEM_ID, searchMessages } from "./search-messages.js";
+export { DEFAULT_SEARCH_BOUNDS, searchMessages } from "./search-messages.js";
 export { TimelineValidationError } from "./timeline-validation-error.js";

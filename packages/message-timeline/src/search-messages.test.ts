@@ -1,7 +1,7 @@
 import { ConversationThreadSchema, partialFailureResponseSchema } from "@hostaway-mcp/domain-models";
 import { describe, expect, it, vi } from "vitest";
 import { FakeError, FakeSource, type RawConversation, type RawReservation } from "../test/fake-source.js";
-import { SEARCH_CAP_ITEM_ID, searchMessages } from "./search-messages.js";
+import { searchMessages } from "./search-messages.js";
 import { TimelineValidationError } from "./timeline-validation-error.js";
 
 const ResponseSchema = partialFailureResponseSchema(ConversationThreadSchema);
@@ -159,6 +159,16 @@ describe("searchMessages: by guest name", () => {
       { match: "Jose Garcia", limit: 100 },
     ]);
     expect(result.successful.map((thread) => thread.booking_id)).toEqual([2]);
+  });
+
+  it("says so when the page bound leaves the accent-stripped query unasked", async () => {
+    const fake = source();
+    const result = await searchMessages(fake, { guest_name: "José" }, { maxReservationPages: 1 });
+    expect(fake.count("reservations.list")).toBe(1);
+    expect(result.successful.map((thread) => thread.booking_id)).toEqual([1, 2]);
+    expect(result.note).toContain(
+      "Hostaway's guest-name search went past 1 page of reservations; bookings beyond them were not searched",
+    );
   });
 
   it("gives two guests sharing a surname two threads, told apart by their context", async () => {
@@ -331,13 +341,80 @@ describe("searchMessages: limit and offset across threads", () => {
       [0, 1, true],
     ]);
     expect(page.summary.succeeded).toBe(4);
+    expect(page.note).toBe(
+      "Returned messages 2–4 of the 6 matching messages; call again with the same criteria and offset=4 for the " +
+        "next ones.",
+    );
 
+    // Following the note's offset until it is null reads every message exactly once.
     const collected: number[] = [];
-    for (let offset = 0; offset < 6; offset += 2) {
+    let offset: number | null = 0;
+    for (let calls = 0; offset !== null && calls < 10; calls++) {
       const slice = await searchMessages(source(), { ...criteria, offset, limit: 2 });
       collected.push(...slice.successful.flatMap((thread) => thread.messages.map((message) => message.id)));
+      const next = slice.note?.match(/offset=(\d+)/)?.[1];
+      offset = next === undefined ? null : Number(next);
     }
     expect(collected).toEqual([101, 102, 201, 302, 301, 401]);
+  });
+
+  it("has no note when the window holds every matching message, and says when the offset is past the end", async () => {
+    const criteria = { start_date: "2026-11-01", end_date: "2026-11-30" };
+    expect((await searchMessages(source(), criteria)).note).toBeNull();
+    expect((await searchMessages(source(), { ...criteria, offset: 4, limit: 2 })).note).toBeNull();
+    const past = await searchMessages(source(), { ...criteria, offset: 9 });
+    expect(past.successful.every((thread) => thread.messages.length === 0)).toBe(true);
+    expect(past.note).toBe(
+      "Offset 9 is past the end: the search matched 6 messages; ask again with an offset below 6.",
+    );
+    const nothing = await searchMessages(source(), { guest_name: "nobody" });
+    expect(nothing).toMatchObject({ successful: [], failed: [], note: null });
+  });
+});
+
+describe("searchMessages: maxResponseChars", () => {
+  const criteria = { start_date: "2026-11-01", end_date: "2026-11-30" };
+
+  it("drops messages from the end of the window to fit, keeping every thread and a truthful has_more", async () => {
+    const full = await searchMessages(source(), criteria);
+    const fullLength = JSON.stringify(full).length;
+    const budget = fullLength - 200;
+    const result = await searchMessages(source(), criteria, { maxResponseChars: budget });
+    expect(JSON.stringify(result).length).toBeLessThanOrEqual(budget);
+    expect(ResponseSchema.parse(result)).toEqual(result);
+    const returned = result.successful.flatMap((thread) => thread.messages.map((message) => message.id));
+    expect(returned.length).toBeGreaterThan(0);
+    expect(returned.length).toBeLessThan(6);
+    expect(returned).toEqual([101, 102, 201, 302, 301, 401].slice(0, returned.length));
+    expect(result.successful.map((thread) => thread.booking_id)).toEqual([1, 2, 3, 4]);
+    for (const thread of result.successful) {
+      expect(thread.has_more).toBe(thread.offset + thread.messages.length < thread.total_count);
+    }
+    expect(result.summary).toEqual(full.summary);
+    expect(result.note).toBe(
+      `Returned messages 1–${returned.length} of the 6 matching messages (${6 - returned.length} more of this ` +
+        `window were left out to stay under ${budget} characters); call again with the same criteria and ` +
+        `offset=${returned.length} for the next ones.`,
+    );
+  });
+
+  it("returns the whole window when it fits, and says so when not even the threads fit", async () => {
+    const full = await searchMessages(source(), criteria);
+    expect(await searchMessages(source(), criteria, { maxResponseChars: 100_000 })).toEqual(full);
+    const tiny = await searchMessages(source(), criteria, { maxResponseChars: 10 });
+    expect(tiny.successful.every((thread) => thread.messages.length === 0)).toBe(true);
+    expect(tiny.note).toMatch(
+      /^Returned none of the 6 matching messages to stay under 10 characters: the matching threads alone fill/,
+    );
+  });
+
+  it("rejects a budget that is not a whole number of at least 1", async () => {
+    await expect(searchMessages(source(), criteria, { maxResponseChars: 0 })).rejects.toMatchObject({
+      field: "maxResponseChars",
+    });
+    await expect(searchMessages(source(), criteria, { maxResponseChars: 2.5 })).rejects.toThrow(
+      "maxResponseChars: must be a whole number of at least 1 when given, got 2.5",
+    );
   });
 });
 
@@ -473,11 +550,16 @@ describe("searchMessages: bounds and progress", () => {
       { maxBookings: 2 },
     );
     expect(result.successful.map((thread) => thread.booking_id)).toEqual([1, 2]);
-    const cap = result.failed.find((failure) => failure.item_id === SEARCH_CAP_ITEM_ID);
-    expect(cap).toMatchObject({ error_type: "validation_error", retry_after_seconds: null });
-    expect(cap?.error_message).toContain("bookings 3, 4 were not searched");
-    expect(cap?.remediation).toContain("Narrow the search");
-    expect(result.summary).toEqual({ total_attempted: 3, succeeded: 2, failed: 1, success_rate: 0.6667 });
+    // The cap is a note, not a failed item: the counts cover real bookings only.
+    expect(result.failed).toEqual([]);
+    expect(result.summary).toEqual({ total_attempted: 2, succeeded: 2, failed: 0, success_rate: 1 });
+    expect(result.note).toBe(
+      "The search stopped at its bounds. 2 of the 4 bookings that could hold matching messages were not searched " +
+        "(one search reads at most 2): bookings 3, 4. To search them, narrow the search: a shorter date range " +
+        "(a later start_date or an earlier end_date), a more specific guest_name, or a booking_id for each " +
+        "booking not searched.",
+    );
+    expect(ResponseSchema.parse(result)).toEqual(result);
     expect(fake.count("conversations.list")).toBe(2);
   });
 
@@ -541,9 +623,13 @@ describe("searchMessages: bounds and progress", () => {
       { maxReservationPages: 2, maxBookings: 50 },
     );
     expect(fake.count("reservations.list")).toBe(2);
-    const cap = result.failed.find((failure) => failure.item_id === SEARCH_CAP_ITEM_ID);
-    expect(cap?.error_message).toContain("stopped after 2 pages");
-    expect(cap?.error_message).toContain("2026-11-10T10:00:00Z");
+    expect(result.failed).toEqual([]);
+    expect(result.note).toBe(
+      "The search stopped at its bounds. The walk over reservations stopped after 2 pages without reaching " +
+        "activity older than start_date, so bookings last active before 2026-11-10T10:00:00Z were not searched " +
+        "(how many is unknown). To search them, narrow the search: a shorter date range (a later start_date or " +
+        "an earlier end_date), a more specific guest_name, or a booking_id for each booking not searched.",
+    );
   });
 
   it("says so when both caps bite", async () => {
@@ -558,8 +644,11 @@ describe("searchMessages: bounds and progress", () => {
       { start_date: "2026-11-01" },
       { maxReservationPages: 2, maxBookings: 5 },
     );
-    const cap = result.failed.find((failure) => failure.item_id === SEARCH_CAP_ITEM_ID);
-    expect(cap?.error_message).toMatch(/20 bookings could hold matching messages.*stopped after 2 pages/);
+    // The five bookings read have no messages in the range, so they are no items; the note still tells the story.
+    expect(result.summary.total_attempted).toBe(0);
+    expect(result.note).toMatch(
+      /^The search stopped at its bounds\. 15 of the 20 bookings that could hold matching messages were not searched \(one search reads at most 5\): bookings 25, 24, 23, 22, 21, 20, 19, 18, 17, 16 and 5 more\. The walk over reservations stopped after 2 pages/,
+    );
   });
 
   it("caps a guest-name search too", async () => {
@@ -574,10 +663,18 @@ describe("searchMessages: bounds and progress", () => {
       { maxReservationPages: 2, maxBookings: 50 },
     );
     expect(pages.successful).toHaveLength(20);
-    expect(pages.failed[0]?.error_message).toContain("more than 2 pages");
+    expect(pages.failed).toEqual([]);
+    expect(pages.note).toContain(
+      "Hostaway's guest-name search went past 2 pages of reservations; bookings beyond them were not searched " +
+        "(how many is unknown).",
+    );
     const bookings = await searchMessages(fake, { guest_name: "sam" }, { maxBookings: 3 });
     expect(bookings.successful).toHaveLength(3);
-    expect(bookings.failed[0]?.error_message).toContain("and 17 more were not searched");
+    expect(bookings.summary.total_attempted).toBe(3);
+    expect(bookings.note).toContain(
+      "27 of the 30 bookings that could hold matching messages were not searched",
+    );
+    expect(bookings.note).toContain(": bookings 27, 26, 25, 24, 23, 22, 21, 20, 19, 18 and 17 more.");
   });
 
   it("reports progress after each booking, and survives a throwing listener", async () => {

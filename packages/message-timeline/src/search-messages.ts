@@ -2,6 +2,7 @@ import {
   type BatchFailure,
   buildBatchSummary,
   type ConversationThread,
+  fitToBudget,
   type Message,
   type MessageSearchCriteria,
   MessageSearchCriteriaSchema,
@@ -17,12 +18,12 @@ import {
   findBookingsActiveInRange,
   findBookingsByGuestName,
   type SearchBounds,
-  type SearchCap,
 } from "./find-candidate-bookings.js";
 import { nameContains } from "./fold-text.js";
 import { type BookingMessages, loadBookingMessages } from "./load-booking-messages.js";
 import { mapWithConcurrency } from "./map-with-concurrency.js";
 import type { MessageSource } from "./message-source.js";
+import { searchNote } from "./search-note.js";
 import { TimelineValidationError } from "./timeline-validation-error.js";
 
 /** What `searchMessages` accepts: the criteria before defaults (`limit` 50, `offset` 0) are applied. */
@@ -48,15 +49,14 @@ export interface SearchMessagesOptions {
    * search from queueing every request at once, so cancellation and failures take effect promptly.
    */
   concurrency?: number;
+  /**
+   * Most characters the answer's JSON may take (an MCP response budget): messages are left out from the end of
+   * the window until it fits, and the note says which offset comes next. Default: no limit.
+   */
+  maxResponseChars?: number;
 }
 
 export const DEFAULT_SEARCH_BOUNDS = { maxBookings: 25, maxReservationPages: 5, concurrency: 4 } as const;
-
-/**
- * The `item_id` of the failed item that reports a search which stopped at its bounds (`maxBookings`,
- * `maxReservationPages`): its message says what was not searched and its remediation how to narrow the search.
- */
-export const SEARCH_CAP_ITEM_ID = "search_cap";
 
 /**
  * Finds messages by booking, guest name, date range and channel (criteria combine with AND) and returns one
@@ -72,9 +72,11 @@ export const SEARCH_CAP_ITEM_ID = "search_cap";
  *   `total_count`, but only messages inside the window are included; a thread's own `offset`/`has_more` say where
  *   its slice sits, so `{ booking_id, …same criteria, offset: thread.offset + thread.messages.length }` continues it.
  * - A booking whose messages cannot be read becomes a failed item (classified by the error's `errorType`); the rest
- *   are still returned. A search that stopped at its bounds adds one failed item `search_cap`.
- *   `summary.total_attempted` = matching threads + failed items (bookings read that turned out not to match are
- *   not items).
+ *   are still returned. `summary.total_attempted` = matching threads + failed bookings (bookings read that turned
+ *   out not to match are not items).
+ * - `note` says what the answer leaves out: the offset to call again with when more messages match (also after
+ *   `maxResponseChars` trimmed the window), and, when the search stopped at its bounds, how many bookings it did
+ *   not read and how to narrow it. It is null when the answer is complete.
  *
  * Errors: a `TimelineValidationError` for bad criteria (no criterion, a bad date, end before start, a limit out of
  * range), before any request; the source's errors while finding bookings (listing reservations) are rethrown, as
@@ -122,10 +124,27 @@ export async function searchMessages(
     const thread = matchingThread(outcome.value, search, range);
     if (thread !== null) threads.push(thread);
   });
-  if (found.cap !== null) failed.push(describeCap(found.cap));
 
-  const successful = pageAcrossThreads(threads, search.offset, search.limit);
-  return { successful, failed, summary: buildBatchSummary(successful.length, failed.length), note: null };
+  const page = pageAcrossThreads(threads, search.offset, search.limit);
+  const summary = buildBatchSummary(page.threads.length, failed.length);
+  const answer = (returned: number): PartialFailureResponse<ConversationThread> => ({
+    successful: returned === page.windowSize ? page.threads : keepFirstMessages(page.threads, returned),
+    failed,
+    summary,
+    note: searchNote(
+      {
+        offset: search.offset,
+        windowSize: page.windowSize,
+        returned,
+        total: page.total,
+        maxResponseChars: bounds.maxResponseChars,
+      },
+      found.cap,
+    ),
+  });
+  if (bounds.maxResponseChars === undefined) return answer(page.windowSize);
+  const positions = Array.from({ length: page.windowSize }, (_, index) => index);
+  return answer(fitToBudget(positions, (kept) => answer(kept.length), bounds.maxResponseChars));
 }
 
 function findCandidates(
@@ -173,15 +192,23 @@ function matchingThread(
   return { booking, messages, newest };
 }
 
+interface SearchPage {
+  threads: ConversationThread[];
+  /** Messages inside the window, across the threads. */
+  windowSize: number;
+  /** Matching messages across every thread. */
+  total: number;
+}
+
 /** Orders threads newest activity first and cuts the message window across them (see `searchMessages`). */
-function pageAcrossThreads(threads: MatchingThread[], offset: number, limit: number): ConversationThread[] {
+function pageAcrossThreads(threads: MatchingThread[], offset: number, limit: number): SearchPage {
   threads.sort(
     (a, b) =>
       (b.newest ?? Number.NEGATIVE_INFINITY) - (a.newest ?? Number.NEGATIVE_INFINITY) ||
       b.booking.context.booking_id - a.booking.context.booking_id,
   );
   let position = 0;
-  return threads.map(({ booking, messages }) => {
+  const paged = threads.map(({ booking, messages }): ConversationThread => {
     const start = Math.min(Math.max(offset - position, 0), messages.length);
     const end = Math.min(Math.max(offset + limit - position, 0), messages.length);
     position += messages.length;
@@ -197,22 +224,29 @@ function pageAcrossThreads(threads: MatchingThread[], offset: number, limit: num
       messages: slice,
     };
   });
+  return { threads: paged, windowSize: countMessages(paged), total: position };
 }
 
-function describeCap(cap: SearchCap): BatchFailure {
-  return {
-    item_id: SEARCH_CAP_ITEM_ID,
-    // The search as asked is too broad for one call; narrowing it is the fix, like any other input problem.
-    error_type: "validation_error",
-    error_message: `The search stopped at its bounds: ${cap.detail}`,
-    remediation:
-      "Narrow the search: a shorter date range (a later start_date or an earlier end_date), a guest_name, or a " +
-      "booking_id for each booking listed as not searched.",
-    retry_after_seconds: null,
-  };
+/**
+ * The window's first `count` messages (laid end to end across threads), to fit a character budget: later
+ * messages are dropped, every thread stays listed, and each thread's `has_more` stays truthful.
+ */
+function keepFirstMessages(threads: readonly ConversationThread[], count: number): ConversationThread[] {
+  let remaining = count;
+  return threads.map((thread) => {
+    const messages = thread.messages.slice(0, Math.max(0, remaining));
+    remaining -= messages.length;
+    return { ...thread, messages, has_more: thread.offset + messages.length < thread.total_count };
+  });
 }
 
-function readBounds(options: SearchMessagesOptions): SearchBounds & { concurrency: number } {
+function countMessages(threads: readonly ConversationThread[]): number {
+  return threads.reduce((sum, thread) => sum + thread.messages.length, 0);
+}
+
+function readBounds(
+  options: SearchMessagesOptions,
+): SearchBounds & { concurrency: number; maxResponseChars: number | undefined } {
   const read = (field: "maxBookings" | "maxReservationPages" | "concurrency") => {
     const value = options[field] ?? DEFAULT_SEARCH_BOUNDS[field];
     if (!Number.isInteger(value) || value < 1) {
@@ -220,10 +254,18 @@ function readBounds(options: SearchMessagesOptions): SearchBounds & { concurrenc
     }
     return value;
   };
+  const { maxResponseChars } = options;
+  if (maxResponseChars !== undefined && !(Number.isInteger(maxResponseChars) && maxResponseChars >= 1)) {
+    throw new TimelineValidationError(
+      "maxResponseChars",
+      `must be a whole number of at least 1 when given, got ${String(maxResponseChars)}`,
+    );
+  }
   return {
     maxBookings: read("maxBookings"),
     maxReservationPages: read("maxReservationPages"),
     concurrency: read("concurrency"),
+    maxResponseChars,
   };
 }
 
