@@ -22,6 +22,16 @@ export type { Logger } from "./logger.js";
 export type { Page } from "./page.js";
 export type { FetchedPage, FetchPage, PaginationCap } from "./paginate.js";
 export { offsetPages, paginate } from "./paginate.js";
+// Queries: one per question an agent asks, returning domain-models wire objects.
+export type { CheckAvailabilityOptions } from "./queries/check-availability.js";
+export { checkAvailability } from "./queries/check-availability.js";
+export { getBooking } from "./queries/get-booking.js";
+export { getFinancialReport } from "./queries/get-financial-report.js";
+export { getGuestInfo } from "./queries/get-guest-info.js";
+export { getProperty } from "./queries/get-property.js";
+export { listProperties } from "./queries/list-properties.js";
+export type { QueryOptions, QueryProgress } from "./queries/query-options.js";
+export { searchBookings } from "./queries/search-bookings.js";
 export type { RateLimitOptions } from "./rate-limiter.js";
 export { DEFAULT_RATE_LIMIT } from "./rate-limiter.js";
 export type {
