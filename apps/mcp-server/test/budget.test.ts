@@ -81,13 +81,17 @@ describe("the response budget", () => {
     const answer = result.structuredContent as {
       successful: Array<{ id: number }>;
       summary: { succeeded: number };
+      note: string | null;
     };
     expect(answer.summary.succeeded).toBe(10);
     expect(answer.successful.length).toBeLessThan(10);
     const omitted = ids.slice(answer.successful.length);
-    expect(result.content[1]).toMatchObject({
-      text: expect.stringContaining(`booking_ids=${JSON.stringify(omitted)}`),
-    });
+    // The note is a field of the answer, and the one text block is exactly its JSON.
+    expect(answer.note).toBe(
+      `${omitted.length} bookings were fetched but left out to stay under ${BUDGET} characters; ` +
+        `call again with booking_ids=${JSON.stringify(omitted)}.`,
+    );
+    expect(result.content).toEqual([{ type: "text", text: JSON.stringify(result.structuredContent) }]);
   });
 
   it("trims a message search at the end of its window and says which offset comes next", async () => {
@@ -97,11 +101,36 @@ describe("the response budget", () => {
     });
     expect(totalText(result)).toBeLessThanOrEqual(BUDGET);
     const answer = result.structuredContent as {
-      successful: Array<{ messages: unknown[]; has_more: boolean }>;
+      successful: Array<{ messages: Array<{ id: number }>; has_more: boolean }>;
+      note: string | null;
     };
     const returned = answer.successful[0]?.messages.length ?? 0;
+    expect(returned).toBeGreaterThan(0);
     expect(returned).toBeLessThan(100);
     expect(answer.successful[0]?.has_more).toBe(true);
-    expect(result.content[1]).toMatchObject({ text: expect.stringContaining(`offset=${returned}`) });
+    expect(answer.note).toBe(
+      `Returned messages 1–${returned} of the 100 matching messages (${100 - returned} more of this window were ` +
+        `left out to stay under ${BUDGET} characters); call again with the same criteria and offset=${returned} ` +
+        "for the next ones.",
+    );
+    expect(result.content).toEqual([{ type: "text", text: JSON.stringify(result.structuredContent) }]);
+
+    // Following the note's offset reads the rest, each answer within the budget.
+    const seen = answer.successful[0]?.messages.map((message) => message.id) ?? [];
+    let note = answer.note;
+    for (let calls = 0; note !== null && calls < 100; calls += 1) {
+      const offset = Number(note.match(/offset=(\d+)/)?.[1]);
+      const next = await h.call("hostaway_search_messages", {
+        booking_id: h.sandbox.fixtures.bookings.hundredMessages,
+        limit: 100,
+        offset,
+      });
+      expect(totalText(next)).toBeLessThanOrEqual(BUDGET);
+      const page = next.structuredContent as typeof answer;
+      seen.push(...(page.successful[0]?.messages.map((message) => message.id) ?? []));
+      note = page.note;
+    }
+    expect(seen).toHaveLength(100);
+    expect(new Set(seen).size).toBe(100);
   });
 });

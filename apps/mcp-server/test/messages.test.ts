@@ -189,6 +189,28 @@ describe("hostaway_search_messages", () => {
     expect(result.successful[0]?.messages.map((m) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());
   });
 
+  it("answers a complete search with a null note in one text block", async () => {
+    const result = await h.call("hostaway_search_messages", {
+      booking_id: h.sandbox.fixtures.bookings.twoConversations,
+      limit: 1000,
+    });
+    const answer = result.structuredContent as SearchResult;
+    expect(answer.note).toBeNull();
+    expect(result.content).toEqual([{ type: "text", text: JSON.stringify(answer) }]);
+  });
+
+  it("says in the note that a search too broad to finish stopped, without a pseudo failed item", async () => {
+    const answer = await h.ok<SearchResult>("hostaway_search_messages", {
+      start_date: "2020-01-01",
+      end_date: "2030-12-31",
+    });
+    expect(answer.note).toMatch(/The search stopped at its bounds\. \d+ of the \d+ bookings that could hold/);
+    expect(answer.note).toContain("narrow the search");
+    // Every failed item is a real booking, and the counts cover real bookings only.
+    for (const failure of answer.failed) expect(failure.item_id).toMatch(/^\d+$/);
+    expect(answer.summary.total_attempted).toBe(answer.successful.length + answer.failed.length);
+  });
+
   it("rejects a search without any criterion, naming the field", async () => {
     const result = await h.call("hostaway_search_messages", { channels: ["email"] });
     expect(result.isError).toBe(true);

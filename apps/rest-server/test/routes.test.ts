@@ -275,9 +275,24 @@ describe("GET /api/messages", () => {
       expect(thread.guest_name).toContain("Schmidt");
     }
     expect(body.failed).toEqual([]);
+    expect(body.note).toBeNull(); // limit=1000 holds every matching message
     expect(h.auditLines.slice(before)).toEqual([
       expect.objectContaining({ route: "GET /api/messages", booking_id: null }),
     ]);
+  });
+
+  it("says in note where to continue paging, and how to narrow a search that stopped at its bounds", async () => {
+    const id = h.sandbox.fixtures.bookings.hundredMessages;
+    const { body: page } = await h.get(`/api/messages?booking_id=${id}&limit=30&offset=60`);
+    expect(page.successful[0].messages).toHaveLength(30);
+    expect(page.note).toBe(
+      "Returned messages 61–90 of the 100 matching messages; call again with the same criteria and offset=90 " +
+        "for the next ones.",
+    );
+    const { body: broad } = await h.get("/api/messages?start_date=2020-01-01&end_date=2030-12-31&limit=1");
+    partialFailureResponseSchema(ConversationThreadSchema).parse(broad);
+    expect(broad.note).toContain("The search stopped at its bounds.");
+    expect(broad.summary.total_attempted).toBe(broad.successful.length + broad.failed.length);
   });
 
   it("narrows a booking's messages to some channels", async () => {
@@ -371,6 +386,7 @@ describe("GET /api/batch/*", () => {
       expect.objectContaining({ item_id: String(unknown), error_type: "not_found" }),
     ]);
     expect(body.summary).toEqual({ total_attempted: 3, succeeded: 2, failed: 1, success_rate: 0.6667 });
+    expect(body.note).toBeNull(); // every id was attempted
   });
 
   it("returns the known bookings and reports the unknown one", async () => {

@@ -6,7 +6,6 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { defineTool } from "./define-tool.js";
 import { fitBatch } from "./fit-batch.js";
-import { NOTE_ALLOWANCE } from "./note-allowance.js";
 
 export const batchGetBookingsTool = defineTool({
   name: "hostaway_batch_get_bookings",
@@ -16,25 +15,26 @@ export const batchGetBookingsTool = defineTool({
     "contact data). Ids that fail (unknown, rate-limited, timed out) are listed under `failed`, each with a " +
     "reason and a next step, without failing the others; `summary` counts both. Use hostaway_search_bookings to " +
     "find ids, hostaway_get_booking_details for a single one. Paging: none; if the answer would be too long, some " +
-    "successful bookings are left out and a note lists their ids to ask again.",
+    "successful bookings are left out and `note` lists their ids to ask again (`note` also lists ids that were " +
+    "not attempted in time; it is null when the answer is complete).",
   inputSchema: BatchBookingsRequestSchema,
   outputSchema: partialFailureResponseSchema(BookingSchema),
   notFound: () => ({
     problem: "Hostaway reported a booking as not found.",
     nextStep: "call hostaway_search_bookings to find valid booking ids.",
   }),
-  async run(input, { client, signal, progress, responseBudget, addNote }) {
+  async run(input, { client, signal, progress, responseBudget }) {
     const answer = await batchGetBookings(client, input.booking_ids, {
       signal,
       onProgress: ({ done, total }) => progress(done, total, `${done} of ${total} bookings`),
     });
-    const { result, omittedIds } = fitBatch(answer, (booking) => booking.id, responseBudget - NOTE_ALLOWANCE);
-    if (omittedIds.length > 0) {
-      addNote(
+    return fitBatch(
+      answer,
+      (booking) => booking.id,
+      responseBudget,
+      (omittedIds) =>
         `${omittedIds.length} bookings were fetched but left out to stay under ${responseBudget} characters; ` +
-          `call again with booking_ids=${JSON.stringify(omittedIds)}.`,
-      );
-    }
-    return result;
+        `call again with booking_ids=${JSON.stringify(omittedIds)}.`,
+    );
   },
 });

@@ -2,18 +2,23 @@ import { fitToBudget, type PartialFailureResponse } from "@hostaway-mcp/domain-m
 
 /**
  * Fits a batch answer to the budget by leaving trailing successful items out (never cutting JSON). The summary
- * still counts them as succeeded; the returned `omittedIds` go in a note so the agent can ask for them again.
+ * still counts them as succeeded; the answer's `note` names the ids left out (via `describeOmitted`) so the agent
+ * can ask for them again, ahead of any note the batch already had. The note is part of the JSON that is measured.
  */
 export function fitBatch<Item>(
   result: PartialFailureResponse<Item>,
   idOf: (item: Item) => number,
   budget: number,
-): { result: PartialFailureResponse<Item>; omittedIds: number[] } {
-  const render = (kept: readonly Item[]): PartialFailureResponse<Item> =>
-    kept.length === result.successful.length ? result : { ...result, successful: [...kept] };
-  const count = fitToBudget(result.successful, render, budget);
-  return {
-    result: render(result.successful.slice(0, count)),
-    omittedIds: result.successful.slice(count).map(idOf),
+  describeOmitted: (omittedIds: number[]) => string,
+): PartialFailureResponse<Item> {
+  const render = (kept: readonly Item[]): PartialFailureResponse<Item> => {
+    if (kept.length === result.successful.length) return result;
+    const omitted = describeOmitted(result.successful.slice(kept.length).map(idOf));
+    return {
+      ...result,
+      successful: [...kept],
+      note: result.note === null ? omitted : `${omitted} ${result.note}`,
+    };
   };
+  return render(result.successful.slice(0, fitToBudget(result.successful, render, budget)));
 }

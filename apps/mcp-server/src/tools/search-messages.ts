@@ -1,17 +1,11 @@
 import {
-  type ConversationThread,
   ConversationThreadSchema,
-  fitToBudget,
-  type PartialFailureResponse,
   partialFailureResponseSchema,
   SearchMessagesRequestSchema,
 } from "@hostaway-mcp/domain-models";
 import { searchMessages } from "@hostaway-mcp/message-timeline";
 import { defineTool } from "./define-tool.js";
 import { UNTRUSTED_MESSAGES } from "./descriptions.js";
-import { NOTE_ALLOWANCE } from "./note-allowance.js";
-
-type SearchResult = PartialFailureResponse<ConversationThread>;
 
 export const searchMessagesTool = defineTool({
   name: "hostaway_search_messages",
@@ -22,11 +16,12 @@ export const searchMessagesTool = defineTool({
     "with AND and at least one of booking_id, guest_name, start_date or end_date is needed. Returns one thread per " +
     "matching booking with only its matching messages and the booking's guest, listing and dates, so guests with " +
     "similar names are told apart. A booking whose messages cannot be read is listed under `failed` without " +
-    "failing the rest; a search too broad to finish lists a `search_cap` failure that says how to narrow it. For " +
-    "one booking's complete history use hostaway_get_conversation_history instead. " +
-    `${UNTRUSTED_MESSAGES} Paging: \`limit\` and \`offset\` count messages across all threads of the result ` +
-    "(threads newest activity first); call again with the same criteria and offset = offset + messages returned " +
-    "while any thread has `has_more`.",
+    "failing the rest; `summary` counts bookings only. For one booking's complete history use " +
+    `hostaway_get_conversation_history instead. ${UNTRUSTED_MESSAGES} Paging: \`limit\` and \`offset\` count ` +
+    "messages across all threads of the result (threads newest activity first). `note` is null when the answer " +
+    "is complete; otherwise it says what is missing and what to do: the offset to call again with (more " +
+    "messages, or some left out to fit the response size), or, for a search too broad to finish, how many " +
+    "bookings were not searched and how to narrow it.",
   inputSchema: SearchMessagesRequestSchema,
   outputSchema: partialFailureResponseSchema(ConversationThreadSchema),
   auditedBookings: (input, output) => {
@@ -40,50 +35,13 @@ export const searchMessagesTool = defineTool({
         : `Booking ${input.booking_id} does not exist in this Hostaway account.`,
     nextStep: "call hostaway_search_bookings to find valid booking ids.",
   }),
-  async run(input, { client, signal, progress, responseBudget, addNote }) {
-    const result = await searchMessages(client, input, {
+  async run(input, { client, signal, progress, responseBudget }) {
+    // The package trims the window to the budget itself, so its note names the right offset to continue from.
+    return searchMessages(client, input, {
       signal,
+      maxResponseChars: responseBudget,
       onProgress: ({ done, total }) =>
         progress(done, total, `read the messages of ${done} of ${total} bookings`),
     });
-    const trimmed = fitMessages(result, responseBudget - NOTE_ALLOWANCE);
-    if (trimmed.returned < trimmed.window) {
-      addNote(
-        `Returned ${trimmed.returned} of the ${trimmed.window} messages in this window to stay under ` +
-          `${responseBudget} characters; call again with the same criteria and offset=` +
-          `${input.offset + trimmed.returned} for the next ones.`,
-      );
-    }
-    return trimmed.result;
   },
 });
-
-/**
- * The result's messages are one window laid end to end across threads; to fit the budget, messages are dropped
- * from the end of that window (never cutting JSON), and each thread's `has_more` is kept truthful.
- */
-function fitMessages(
-  result: SearchResult,
-  budget: number,
-): { result: SearchResult; returned: number; window: number } {
-  const window = result.successful.reduce((sum, thread) => sum + thread.messages.length, 0);
-  const positions = Array.from({ length: window }, (_, index) => index);
-  const render = (kept: readonly number[]): SearchResult => {
-    if (kept.length === window) return result;
-    let remaining = kept.length;
-    return {
-      ...result,
-      successful: result.successful.map((thread) => {
-        const messages = thread.messages.slice(0, Math.max(0, remaining));
-        remaining -= messages.length;
-        return {
-          ...thread,
-          messages,
-          has_more: thread.offset + messages.length < thread.total_count,
-        };
-      }),
-    };
-  };
-  const returned = fitToBudget(positions, render, budget);
-  return { result: render(positions.slice(0, returned)), returned, window };
-}

@@ -14,7 +14,7 @@ export const batchPropertiesRoute = defineRoute({
   tag: "Batch",
   summary: "Get several properties",
   description:
-    "Up to 50 properties in one call (`property_ids=1,2,3`). Always 200 once the ids are valid: ids that fail (unknown, rate-limited, timed out) are listed under `failed` with a reason and a next step, and `summary` counts both.",
+    "Up to 50 properties in one call (`property_ids=1,2,3`). Always 200 once the ids are valid: ids that fail (unknown, rate-limited, timed out) are listed under `failed` with a reason and a next step, and `summary` counts both. `note` names the ids that were not attempted in time (safe to retry); null when every id was attempted.",
   request: BatchPropertiesRequestSchema,
   response: partialFailureResponseSchema(ListingSchema),
   responseName: "ListingBatchResult",
@@ -29,7 +29,7 @@ export const batchBookingsRoute = defineRoute({
   tag: "Batch",
   summary: "Get several bookings",
   description:
-    "Up to 50 bookings in one call (`booking_ids=1,2,3`). Always 200 once the ids are valid: ids that fail are listed under `failed` with a reason and a next step, and `summary` counts both.",
+    "Up to 50 bookings in one call (`booking_ids=1,2,3`). Always 200 once the ids are valid: ids that fail are listed under `failed` with a reason and a next step, and `summary` counts both. `note` names the ids that were not attempted in time (safe to retry); null when every id was attempted.",
   request: BatchBookingsRequestSchema,
   response: partialFailureResponseSchema(BookingSchema),
   responseName: "BookingBatchResult",
