@@ -1,4 +1,5 @@
-import { BookingDetailsRequestSchema, BookingSchema, mapBooking } from "@hostaway-mcp/domain-models";
+import { BookingDetailsRequestSchema, BookingSchema } from "@hostaway-mcp/domain-models";
+import { getBooking } from "@hostaway-mcp/hostaway-client";
 import { defineTool } from "./define-tool.js";
 
 export const getBookingDetailsTool = defineTool({
@@ -17,6 +18,6 @@ export const getBookingDetailsTool = defineTool({
     nextStep: "call hostaway_search_bookings to find valid booking ids.",
   }),
   async run(input, { client, signal }) {
-    return mapBooking(await client.reservations.get(input.booking_id, { signal }));
+    return getBooking(client, input, { signal });
   },
 });

@@ -1,4 +1,5 @@
-import { GuestInfoRequestSchema, GuestInfoSchema, mapGuestInfo } from "@hostaway-mcp/domain-models";
+import { GuestInfoRequestSchema, GuestInfoSchema } from "@hostaway-mcp/domain-models";
+import { getGuestInfo } from "@hostaway-mcp/hostaway-client";
 import { defineTool } from "./define-tool.js";
 import { UNTRUSTED_MESSAGES } from "./descriptions.js";
 
@@ -18,6 +19,6 @@ export const getGuestInfoTool = defineTool({
     nextStep: "call hostaway_search_bookings to find valid booking ids.",
   }),
   async run(input, { client, signal }) {
-    return mapGuestInfo(await client.reservations.get(input.booking_id, { signal }));
+    return getGuestInfo(client, input, { signal });
   },
 });

@@ -1,4 +1,5 @@
-import { ListingSchema, mapListing, PropertyDetailsRequestSchema } from "@hostaway-mcp/domain-models";
+import { ListingSchema, PropertyDetailsRequestSchema } from "@hostaway-mcp/domain-models";
+import { getProperty } from "@hostaway-mcp/hostaway-client";
 import { defineTool } from "./define-tool.js";
 
 export const getPropertyDetailsTool = defineTool({
@@ -17,6 +18,6 @@ export const getPropertyDetailsTool = defineTool({
     nextStep: "call hostaway_list_properties to see valid listing ids.",
   }),
   async run(input, { client, signal }) {
-    return mapListing(await client.listings.get(input.listing_id, { signal }));
+    return getProperty(client, input, { signal });
   },
 });

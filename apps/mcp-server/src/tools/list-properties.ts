@@ -1,13 +1,8 @@
-import {
-  fitToBudget,
-  ListingSummaryPageSchema,
-  ListPropertiesRequestSchema,
-  mapListingSummary,
-} from "@hostaway-mcp/domain-models";
+import { ListingSummaryPageSchema, ListPropertiesRequestSchema } from "@hostaway-mcp/domain-models";
+import { listProperties } from "@hostaway-mcp/hostaway-client";
 import { defineTool } from "./define-tool.js";
 import { CURSOR_PAGING } from "./descriptions.js";
-import { isLastPage } from "./last-page.js";
-import { listingsCursor } from "./page-cursor.js";
+import { queryOptions } from "./query-options.js";
 
 export const listPropertiesTool = defineTool({
   name: "hostaway_list_properties",
@@ -23,29 +18,7 @@ export const listPropertiesTool = defineTool({
     problem: "Hostaway reported the listing list as not found.",
     nextStep: "call hostaway_list_properties again without a cursor.",
   }),
-  async run(input, { client, signal, responseBudget }) {
-    const offset = listingsCursor.decode(input.cursor);
-    const page = await client.listings.list(
-      { limit: input.limit, offset, city: input.city, match: input.match },
-      { signal },
-    );
-    const items = page.items.map(mapListingSummary);
-    // More exist when Hostaway's total says so, or (without a total) when the page came back full.
-    const moreUpstream =
-      page.count !== null ? offset + items.length < page.count : !isLastPage(page, input.limit);
-
-    const render = (kept: readonly (typeof items)[number][]) => {
-      const trimmed = kept.length < items.length;
-      return {
-        items: [...kept],
-        next_cursor: trimmed || moreUpstream ? listingsCursor.encode(offset + kept.length) : null,
-        total_count: page.count,
-        note: trimmed
-          ? `Returned ${kept.length} of ${items.length} listings to stay under ${responseBudget} characters; ` +
-            "pass next_cursor to get the rest."
-          : null,
-      };
-    };
-    return render(items.slice(0, fitToBudget(items, render, responseBudget)));
+  async run(input, context) {
+    return listProperties(context.client, input, queryOptions(context));
   },
 });

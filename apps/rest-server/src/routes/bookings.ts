@@ -2,28 +2,15 @@ import {
   BookingDetailsRequestSchema,
   BookingPageSchema,
   BookingSchema,
-  decodeCursor,
-  encodeCursor,
   GuestInfoRequestSchema,
   GuestInfoSchema,
-  type HostawayReservation,
-  mapBooking,
-  mapGuestInfo,
+  HOSTAWAY_CHANNEL_NAMES,
   SearchBookingsRequestSchema,
 } from "@hostaway-mcp/domain-models";
+import { getBooking, getGuestInfo, searchBookings } from "@hostaway-mcp/hostaway-client";
 import { z } from "zod";
-import { channelIdFor } from "./hostaway-channels.js";
+import { badRequest } from "../errors/api-error.js";
 import { defineRoute } from "./route-definition.js";
-
-/** Reservations page by Hostaway's `afterId` cursor (REFERENCE.md §6.2: `offset` is deprecated). */
-const BookingsCursorSchema = z.strictObject({
-  list: z.literal("bookings"),
-  afterId: z.number().int().positive(),
-});
-/** Hostaway pages reservations 100 at a time at most (REFERENCE.md §11; the sandbox caps there too). */
-const UPSTREAM_PAGE_SIZE = 100;
-/** With a status filter, how many upstream pages one call scans for matches before handing back a cursor. */
-const MAX_STATUS_SCAN_PAGES = 3;
 
 const bookingNotFound = (input: { booking_id: number }) =>
   `Booking ${input.booking_id} does not exist; GET /api/bookings searches bookings by guest, listing or dates.`;
@@ -39,62 +26,7 @@ export const searchBookingsRoute = defineRoute({
   response: BookingPageSchema,
   responseName: "BookingPage",
   async handle(input, { client, signal }) {
-    const query = {
-      match: input.guest_name,
-      guestEmail: input.guest_email,
-      listingId: input.listing_id,
-      arrivalStartDate: input.arrival_start,
-      arrivalEndDate: input.arrival_end,
-      departureStartDate: input.departure_start,
-      departureEndDate: input.departure_end,
-      channelId: input.channel === undefined ? undefined : channelIdFor(input.channel),
-    };
-    let afterId =
-      input.cursor === undefined ? undefined : decodeCursor(input.cursor, BookingsCursorSchema).afterId;
-    const wantedStatus = input.status?.trim().toLowerCase();
-
-    if (wantedStatus === undefined) {
-      const page = await client.reservations.list({ ...query, limit: input.limit, afterId }, { signal });
-      const last = page.items.at(-1);
-      // REFERENCE.md §6.2: afterId paging ends on a short or empty page; `count` is the total for the filters.
-      const more = last !== undefined && page.items.length >= input.limit;
-      return {
-        items: page.items.map((reservation) => mapBooking(reservation)),
-        next_cursor: more ? encodeCursor({ list: "bookings", afterId: last.id }) : null,
-        total_count: page.count,
-        note: null,
-      };
-    }
-
-    // REFERENCE.md §6.2 / §11: Hostaway cannot filter by status; read full pages and keep the matches, resuming
-    // after the last booking looked at.
-    const matches: HostawayReservation[] = [];
-    let scanned = 0;
-    let moreUpstream = false;
-    for (let pageIndex = 0; pageIndex < MAX_STATUS_SCAN_PAGES; pageIndex += 1) {
-      const page = await client.reservations.list(
-        { ...query, limit: UPSTREAM_PAGE_SIZE, afterId },
-        { signal },
-      );
-      for (const reservation of page.items) {
-        scanned += 1;
-        if (reservation.status?.trim().toLowerCase() === wantedStatus) matches.push(reservation);
-        afterId = reservation.id;
-        if (matches.length >= input.limit) break;
-      }
-      moreUpstream = page.items.length >= UPSTREAM_PAGE_SIZE || matches.length >= input.limit;
-      if (!moreUpstream || matches.length >= input.limit) break;
-    }
-    return {
-      items: matches.map((reservation) => mapBooking(reservation)),
-      next_cursor: moreUpstream && afterId !== undefined ? encodeCursor({ list: "bookings", afterId }) : null,
-      total_count: null,
-      note:
-        moreUpstream && matches.length < input.limit
-          ? `Scanned ${scanned} bookings for status "${input.status}" (Hostaway cannot filter by status) and found ` +
-            `${matches.length}; pass next_cursor to keep scanning.`
-          : null,
-    };
+    return searchBookings(client, input, { signal }).catch(listAllowedChannels);
   },
 });
 
@@ -111,7 +43,7 @@ export const getBookingRoute = defineRoute({
   responseName: "Booking",
   notFound: bookingNotFound,
   async handle(input, { client, signal }) {
-    return mapBooking(await client.reservations.get(input.booking_id, { signal }));
+    return getBooking(client, input, { signal });
   },
 });
 
@@ -129,6 +61,17 @@ export const getBookingGuestRoute = defineRoute({
   notFound: bookingNotFound,
   auditBookingField: "booking_id",
   async handle(input, { client, signal }) {
-    return mapGuestInfo(await client.reservations.get(input.booking_id, { signal }));
+    return getGuestInfo(client, input, { signal });
   },
 });
+
+/** An unknown channel name is a 400 that also lists the channel names Hostaway knows (`details.allowed_channels`). */
+function listAllowedChannels(error: unknown): never {
+  const issue = error instanceof z.ZodError ? error.issues[0] : undefined;
+  if (issue?.path[0] === "channel") {
+    throw badRequest([{ field: "channel", message: `channel ${issue.message}` }], {
+      allowed_channels: HOSTAWAY_CHANNEL_NAMES,
+    });
+  }
+  throw error;
+}

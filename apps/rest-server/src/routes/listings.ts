@@ -1,24 +1,13 @@
 import {
   AvailabilityCalendarSchema,
   CheckAvailabilityRequestSchema,
-  decodeCursor,
-  encodeCursor,
   ListingSchema,
   ListingSummaryPageSchema,
   ListPropertiesRequestSchema,
-  mapAvailabilityCalendar,
-  mapListing,
-  mapListingSummary,
   PropertyDetailsRequestSchema,
 } from "@hostaway-mcp/domain-models";
-import { z } from "zod";
+import { checkAvailability, getProperty, listProperties } from "@hostaway-mcp/hostaway-client";
 import { defineRoute } from "./route-definition.js";
-
-/**
- * The listing list pages by offset; the cursor hides it and names the list it pages (the MCP server's format, so
- * a cursor from either app works in both, and a bookings cursor is refused here as "another query").
- */
-const ListingsCursorSchema = z.strictObject({ list: z.literal("listings"), offset: z.number().int().min(0) });
 
 const listingNotFound = (input: { listing_id: number }) =>
   `Listing ${input.listing_id} does not exist; GET /api/listings lists the account's listing ids.`;
@@ -34,20 +23,8 @@ export const listListingsRoute = defineRoute({
   response: ListingSummaryPageSchema,
   responseName: "ListingSummaryPage",
   async handle(input, { client, signal }) {
-    const offset = input.cursor === undefined ? 0 : decodeCursor(input.cursor, ListingsCursorSchema).offset;
-    const page = await client.listings.list(
-      { limit: input.limit, offset, city: input.city, match: input.match },
-      { signal },
-    );
-    const nextOffset = offset + page.items.length;
-    // More exist when Hostaway's total says so, or (without a total) when the page came back full.
-    const hasMore = page.count !== null ? nextOffset < page.count : page.items.length >= input.limit;
-    return {
-      items: page.items.map(mapListingSummary),
-      next_cursor: hasMore ? encodeCursor({ list: "listings", offset: nextOffset }) : null,
-      total_count: page.count,
-      note: null,
-    };
+    // The cursor is the MCP server's too, so a cursor from either app works in both.
+    return listProperties(client, input, { signal });
   },
 });
 
@@ -64,7 +41,7 @@ export const getListingRoute = defineRoute({
   responseName: "Listing",
   notFound: listingNotFound,
   async handle(input, { client, signal }) {
-    return mapListing(await client.listings.get(input.listing_id, { signal }));
+    return getProperty(client, input, { signal });
   },
 });
 
@@ -81,11 +58,6 @@ export const getListingCalendarRoute = defineRoute({
   responseName: "AvailabilityCalendar",
   notFound: listingNotFound,
   async handle(input, { client, signal }) {
-    const days = await client.listings.calendar(
-      input.listing_id,
-      { startDate: input.start_date, endDate: input.end_date },
-      { signal },
-    );
-    return mapAvailabilityCalendar(input.listing_id, input, days);
+    return checkAvailability(client, input, { signal });
   },
 });
