@@ -7,6 +7,4 @@ export default defineConfig({
   dts: true,
   sourcemap: true,
   clean: true,
-  // `--sandbox` loads the sandbox on demand from the workspace; it is never bundled into the binary.
-  external: ["@hostaway-mcp/hostaway-sandbox"],
 });

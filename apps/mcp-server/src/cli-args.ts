@@ -4,8 +4,6 @@ import { ConfigError, DEFAULT_BASE_URL, DEFAULT_HOST, DEFAULT_PORT } from "./con
 export interface CliArgs {
   help: boolean;
   version: boolean;
-  /** Start the embedded Hostaway sandbox and serve its fake account (no credentials needed). */
-  sandbox: boolean;
   transport?: string;
   port?: string;
   host?: string;
@@ -21,7 +19,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
       options: {
         help: { type: "boolean", short: "h" },
         version: { type: "boolean", short: "v" },
-        sandbox: { type: "boolean" },
         transport: { type: "string", short: "t" },
         port: { type: "string", short: "p" },
         host: { type: "string" },
@@ -30,7 +27,6 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     return {
       help: values.help ?? false,
       version: values.version ?? false,
-      sandbox: values.sandbox ?? false,
       ...(values.transport === undefined ? {} : { transport: values.transport }),
       ...(values.port === undefined ? {} : { port: values.port }),
       ...(values.host === undefined ? {} : { host: values.host }),
@@ -46,20 +42,18 @@ export const HELP_TEXT = `hostaway-mcp: Hostaway tools for AI agents over the Mo
 Usage:
   hostaway-mcp                         serve MCP over stdio (for Claude Desktop, Claude Code, …)
   hostaway-mcp --transport http        serve stateless Streamable HTTP at http://${DEFAULT_HOST}:${DEFAULT_PORT}/mcp
-  hostaway-mcp --sandbox               serve a built-in fake Hostaway account (no credentials needed)
 
 Options:
   -t, --transport <stdio|http>   transport (env MCP_TRANSPORT; default stdio)
   -p, --port <n>                 HTTP port (env PORT; default ${DEFAULT_PORT})
       --host <address>           HTTP bind address (env HOST; default ${DEFAULT_HOST}); a non-loopback
                                  address requires API_KEYS
-      --sandbox                  start the embedded Hostaway sandbox and use it instead of a real account
   -h, --help                     show this help
   -v, --version                  show the version
 
 Environment:
-  HOSTAWAY_ACCOUNT_ID            your Hostaway account id (required unless --sandbox)
-  HOSTAWAY_SECRET_KEY            your Hostaway API secret (required unless --sandbox)
+  HOSTAWAY_ACCOUNT_ID            your Hostaway account id (required)
+  HOSTAWAY_SECRET_KEY            your Hostaway API secret (required)
   HOSTAWAY_API_BASE_URL          API base (default ${DEFAULT_BASE_URL})
   HOSTAWAY_RATE_LIMIT_IP         upstream requests per 10 s from this process (default 15; 0 = off)
   HOSTAWAY_RATE_LIMIT_ACCOUNT    upstream requests per 10 s for the account (default 20; 0 = off)

@@ -49,7 +49,6 @@ export async function main(
     streams.stderr.write(`${SERVER_NAME}: ${message}\n`);
     return { kind: "exit", code: 1 };
   };
-  let closeSandbox = async (): Promise<void> => {};
   try {
     const args = parseCliArgs(argv);
     if (args.help) {
@@ -60,19 +59,11 @@ export async function main(
       streams.stdout.write(`${SERVER_VERSION}\n`);
       return { kind: "exit", code: 0 };
     }
-    let effectiveEnv = env;
-    if (args.sandbox) {
-      const sandbox = await startEmbeddedSandbox();
-      closeSandbox = sandbox.close;
-      effectiveEnv = { ...env, ...sandbox.env };
-    }
-    const config = loadConfig(effectiveEnv, args);
+    const config = loadConfig(env, args);
     const logger = createLogger({
       level: config.logLevel,
       ...(streams.stderr === process.stderr ? {} : { destination: streams.stderr }),
     });
-    if (args.sandbox)
-      logger.info({ url: effectiveEnv.HOSTAWAY_API_BASE_URL }, "serving the embedded sandbox");
     const client = createClient(config, logger);
     const running =
       config.transport === "http"
@@ -83,11 +74,9 @@ export async function main(
       close: async () => {
         await running.close();
         client.close();
-        await closeSandbox();
       },
     };
   } catch (error) {
-    await closeSandbox();
     if (error instanceof ConfigError) return fail(error.message);
     throw error;
   }
@@ -158,30 +147,5 @@ async function serveHttp(
       await http.close();
       resolveStopped();
     },
-  };
-}
-
-/**
- * `--sandbox`: the fake Hostaway from `@hostaway-mcp/hostaway-sandbox`, in this process. It is a development
- * dependency (present in the repository, not in a published install), so it is loaded only when asked for.
- */
-async function startEmbeddedSandbox(): Promise<{ env: NodeJS.ProcessEnv; close(): Promise<void> }> {
-  let sandboxModule: typeof import("@hostaway-mcp/hostaway-sandbox");
-  try {
-    sandboxModule = await import("@hostaway-mcp/hostaway-sandbox");
-  } catch {
-    throw new ConfigError(
-      "--sandbox needs @hostaway-mcp/hostaway-sandbox, which ships with the repository only: run it from a " +
-        "checkout after `pnpm install && pnpm build`",
-    );
-  }
-  const sandbox = await sandboxModule.startSandbox({});
-  return {
-    env: {
-      HOSTAWAY_ACCOUNT_ID: String(sandbox.credentials.accountId),
-      HOSTAWAY_SECRET_KEY: sandbox.credentials.secretKey,
-      HOSTAWAY_API_BASE_URL: sandbox.url,
-    },
-    close: () => sandbox.close(),
   };
 }
