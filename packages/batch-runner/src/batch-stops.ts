@@ -24,14 +24,20 @@ export class BatchStop {
   }
 }
 
-/** One item's signal: the batch's, plus its own timeout, started when the item starts. */
+/**
+ * One item's signal: the batch's, plus its own timeout, started when the item starts. Every item gets a signal of
+ * its own even without a timeout (`AbortSignal.any` follows the batch's without adding a listener to it): the
+ * listeners an item adds (`settleWithin`, `abortable`, the client's) then land on that signal, not 50 of them on
+ * one shared signal, which Node reports as a leak past 10 (`MaxListenersExceededWarning`, the default before
+ * Node 24 and whenever a caller sets a limit).
+ */
 export class ItemStop {
   readonly signal: AbortSignal;
   readonly #timer: ReturnType<typeof setTimeout> | undefined;
 
   constructor(batchSignal: AbortSignal, itemTimeoutMs: number | undefined) {
     if (itemTimeoutMs === undefined) {
-      this.signal = batchSignal;
+      this.signal = AbortSignal.any([batchSignal]);
       return;
     }
     const timeout = new AbortController();

@@ -10,6 +10,7 @@ export class NoAnswerError extends Error {
  * Runs `run` and settles with its result. Once `signal` aborts, the worker still gets `graceMs` to settle by itself
  * (its error says whether a request had left, which "not attempted" depends on); after that it is abandoned with a
  * `NoAnswerError`, so one worker that ignores its signal cannot hold the whole batch past its deadline.
+ * It adds one listener to `signal`: give each concurrent call a signal of its own (`ItemStop` does).
  */
 export function settleWithin<T>(run: () => Promise<T>, signal: AbortSignal, graceMs: number): Promise<T> {
   return new Promise<T>((resolve, reject) => {

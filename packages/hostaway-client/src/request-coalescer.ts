@@ -39,6 +39,10 @@ export class RequestCoalescer {
     const shared = entry;
     shared.waiters += 1;
 
+    // The caller's signal is often shared by many concurrent calls (a 50-id batch, every page of a search): this
+    // waiter listens on a signal of its own that follows it (`AbortSignal.any` adds no listener to the source),
+    // so the shared one does not collect a listener per call (Node warns past 10: MaxListenersExceededWarning).
+    const waiterSignal = signal === undefined ? undefined : AbortSignal.any([signal]);
     return new Promise<T>((resolve, reject) => {
       let detached = false;
       const onCallerAbort = () => {
@@ -51,14 +55,14 @@ export class RequestCoalescer {
         }
         reject(call.onAbort(signal?.reason, shared.state));
       };
-      signal?.addEventListener("abort", onCallerAbort, { once: true });
+      waiterSignal?.addEventListener("abort", onCallerAbort, { once: true });
       (shared.promise as Promise<T>).then(
         (value) => {
-          signal?.removeEventListener("abort", onCallerAbort);
+          waiterSignal?.removeEventListener("abort", onCallerAbort);
           if (!detached) resolve(value);
         },
         (error: unknown) => {
-          signal?.removeEventListener("abort", onCallerAbort);
+          waiterSignal?.removeEventListener("abort", onCallerAbort);
           if (!detached) reject(error);
         },
       );

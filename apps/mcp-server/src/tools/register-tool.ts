@@ -1,4 +1,3 @@
-import { setMaxListeners } from "node:events";
 import type { HostawayClient } from "@hostaway-mcp/hostaway-client";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import type { RequestHandlerExtra } from "@modelcontextprotocol/sdk/shared/protocol.js";
@@ -42,9 +41,6 @@ function progressReporter(extra: HandlerExtra, logger: Logger): ToolContext["pro
   };
 }
 
-/** Batches hold up to 50 items (MAX_BATCH_IDS), each with its own abort listener, plus a few shared ones. */
-const MAX_SIGNAL_LISTENERS = 64;
-
 function errorResult(text: string): CallToolResult {
   return { isError: true, content: [{ type: "text", text }] };
 }
@@ -79,8 +75,6 @@ export function registerHostawayTool<Input extends z.ZodType, Output extends z.Z
           audit.record({ tool: tool.name, bookingId, caller, outcome });
         }
       };
-      // A 50-id batch legitimately listens to the call's signal once per item; that is not a leak.
-      setMaxListeners(MAX_SIGNAL_LISTENERS, extra.signal);
       const notes: string[] = [];
       const context: ToolContext = {
         client: dependencies.client,
