@@ -7,7 +7,7 @@ export interface AuditEntry {
   tool: string;
   /** The booking the access concerned; null for searches that are not tied to one booking. */
   bookingId: number | null;
-  /** `callerFromApiKey(key)` over HTTP, `"stdio"` for a local client. */
+  /** `callerFromApiKey(key)` over HTTP with keys, `"anonymous"` over HTTP without keys, `"stdio"` for a local client. */
   caller: string;
   outcome: AuditOutcome;
 }
@@ -50,4 +50,8 @@ export function callerFromApiKey(apiKey: string): string {
   return `key:${createHash("sha256").update(apiKey).digest("hex").slice(0, 12)}`;
 }
 
+/** The audit identity of a local stdio client. */
 export const STDIO_CALLER = "stdio";
+
+/** The audit identity over HTTP when no API keys are configured (loopback only): nobody proved who they are. */
+export const ANONYMOUS_CALLER = "anonymous";

@@ -1,7 +1,7 @@
 // Public API of @hostaway-mcp/mcp-server. Every export is named here on purpose (no `export *`).
 
 export type { AuditEntry, AuditLog, AuditOutcome, AuditSink } from "./audit.js";
-export { callerFromApiKey, createAuditLog, STDIO_CALLER } from "./audit.js";
+export { ANONYMOUS_CALLER, callerFromApiKey, createAuditLog, STDIO_CALLER } from "./audit.js";
 export type { Config, ConfigOverrides, LogLevel, TransportKind } from "./config.js";
 export { ConfigError, DEFAULT_BASE_URL, DEFAULT_HOST, DEFAULT_PORT, loadConfig } from "./config.js";
 export type { CreateServerOptions } from "./create-server.js";

@@ -1,6 +1,9 @@
 import { PassThrough } from "node:stream";
 import { type Sandbox, startSandbox } from "@hostaway-mcp/hostaway-sandbox";
+import { Client } from "@modelcontextprotocol/sdk/client/index.js";
+import { StreamableHTTPClientTransport } from "@modelcontextprotocol/sdk/client/streamableHttp.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { callerFromApiKey } from "./audit.js";
 import { main } from "./main.js";
 import { SERVER_VERSION } from "./version.js";
 
@@ -104,6 +107,46 @@ describe("main serving", () => {
       .map((line) => JSON.parse(line));
     expect(logs).toContainEqual(expect.objectContaining({ transport: "http", auth: "bearer" }));
     expect(JSON.stringify(logs)).not.toContain(sandbox.credentials.secretKey);
+  });
+
+  it("audits HTTP callers as anonymous without API keys, and by key hash with them", async () => {
+    const bookingId = sandbox.fixtures.bookingIds[0] as number;
+    const auditedCaller = async (apiKeys: string | undefined): Promise<unknown> => {
+      const s = streams();
+      const outcome = await main(
+        ["--transport", "http", "--port", "0"],
+        apiKeys === undefined ? env : { ...env, API_KEYS: apiKeys },
+        s.io,
+      );
+      if (outcome.kind !== "running") throw new Error("expected a running server");
+      const client = new Client({ name: "audit-test", version: "0.0.0" });
+      try {
+        await client.connect(
+          new StreamableHTTPClientTransport(new URL(`${outcome.url}/mcp`), {
+            requestInit: { headers: apiKeys === undefined ? {} : { authorization: `Bearer ${apiKeys}` } },
+          }),
+        );
+        const result = await client.callTool({
+          name: "hostaway_get_guest_info",
+          arguments: { booking_id: bookingId },
+        });
+        expect(result.isError).toBeFalsy();
+      } finally {
+        await client.close();
+        await outcome.close();
+      }
+      const audits = s
+        .stderr()
+        .split("\n")
+        .filter(Boolean)
+        .map((line) => JSON.parse(line))
+        .filter((line) => line.audit === true);
+      expect(audits).toHaveLength(1);
+      expect(audits[0]).toMatchObject({ tool: "hostaway_get_guest_info", booking_id: bookingId });
+      return audits[0].caller;
+    };
+    expect(await auditedCaller(undefined)).toBe("anonymous");
+    expect(await auditedCaller("k1")).toBe(callerFromApiKey("k1"));
   });
 
   it("serves stdio on the given streams and stops when stdin ends", async () => {

@@ -1,7 +1,7 @@
 import type { Readable, Writable } from "node:stream";
 import { createHostawayClient, type HostawayClient } from "@hostaway-mcp/hostaway-client";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
-import { createAuditLog } from "./audit.js";
+import { ANONYMOUS_CALLER, createAuditLog } from "./audit.js";
 import { HELP_TEXT, parseCliArgs } from "./cli-args.js";
 import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createServer } from "./create-server.js";
@@ -128,7 +128,8 @@ async function serveHttp(
     allowedOrigins: config.http.allowedOrigins,
     allowedHosts: config.http.allowedHosts,
     logger,
-    createMcpServer: () => createServer({ client, logger, audit }),
+    // With keys, each request carries its caller (a hash of its key); without keys, nobody is identified.
+    createMcpServer: () => createServer({ client, logger, audit, defaultCaller: ANONYMOUS_CALLER }),
   });
   logger.info(
     { transport: "http", url: `${http.url}/mcp`, auth: config.http.apiKeys.length > 0 ? "bearer" : "none" },
