@@ -4,12 +4,13 @@ import {
   type HostawayReservation,
 } from "@hostaway-mcp/domain-models";
 import nock from "nock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { envelope, fixture, mockToken, ORIGIN, reservation, testClient } from "../../test/helpers.js";
 import { aReservation, fakeReservations } from "../../test/query-fakes.js";
 import { HostawayAuthError, HostawayNotFoundError, HostawayUpstreamError } from "../errors.js";
 import type { FinanceReportQuery } from "../resources/finance.js";
 import type { RequestOptions } from "../transport.js";
+import { FINANCE_OFF_MEMORY_MS } from "./finance-reporting-memory.js";
 import { FALLBACK_MAX_PAGES, FALLBACK_PAGE_SIZE, getFinancialReport } from "./get-financial-report.js";
 import type { QueryProgress } from "./query-options.js";
 
@@ -201,6 +202,59 @@ describe("getFinancialReport when the account's financial reporting is off", () 
     );
   });
 
+  it.each([
+    ["403", financeRefused.forbidden],
+    ["404", financeRefused.notFound],
+  ])(
+    "remembers a %s refusal for this client: the next reports ask Hostaway's finance report no more",
+    async (_status, refusal) => {
+      const fake = fakeAccount(refusal, account);
+      const first = await getFinancialReport(fake, december);
+      const second = await getFinancialReport(fake, { ...december, date_type: "departureDate" });
+      expect(fake.financeCalls).toHaveLength(1);
+      expect(second.data_source).toBe("calculated_from_reservations");
+      expect(first.rows.length).toBeGreaterThan(0);
+      expect(fake.reservationCalls).toHaveLength(2);
+      // Another client (another account, or the same one re-created) is asked afresh.
+      const other = fakeAccount(refusal, account);
+      await getFinancialReport(other, december);
+      expect(other.financeCalls).toHaveLength(1);
+    },
+  );
+
+  it("asks Hostaway again once the memory of a refusal has expired (the feature may have been switched on)", async () => {
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(Date.UTC(2026, 11, 1, 12));
+      let reportingOn = false;
+      const fake = fakeAccount(() => (reportingOn ? consolidated() : financeRefused.forbidden()), account);
+      await getFinancialReport(fake, december);
+      vi.setSystemTime(Date.now() + FINANCE_OFF_MEMORY_MS - 1);
+      await getFinancialReport(fake, december);
+      expect(fake.financeCalls).toHaveLength(1);
+      reportingOn = true;
+      vi.setSystemTime(Date.now() + 1);
+      const report = await getFinancialReport(fake, december);
+      expect(fake.financeCalls).toHaveLength(2);
+      expect(report.data_source).toBe("hostaway_finance_report");
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it("does not remember a finance outage: the next report asks again", async () => {
+    const outage = new HostawayUpstreamError({
+      method: "POST",
+      path: "/finance/report/consolidated",
+      status: 503,
+      detail: "unavailable",
+    });
+    const fake = fakeAccount(() => outage, account);
+    await expect(getFinancialReport(fake, december)).rejects.toBe(outage);
+    await expect(getFinancialReport(fake, december)).rejects.toBe(outage);
+    expect(fake.financeCalls).toHaveLength(2);
+  });
+
   it("does not mask a credential failure outside the finance endpoint, nor a finance outage", async () => {
     const tokenRefused = new HostawayAuthError({
       method: "POST",
@@ -252,6 +306,55 @@ describe("getFinancialReport over HTTP", () => {
     expect(report.rows.map((row) => row.id)).toEqual([21]);
     expect(finance.isDone()).toBe(true);
     expect(reservations.isDone()).toBe(true);
+    client.close();
+  });
+
+  it("five concurrent reports refused at once share one re-authentication (one token per generation)", async () => {
+    const { client } = testClient({ retry: { maxAttempts: 1 } });
+    mockToken("first");
+    mockToken("second");
+    const finance = nock(ORIGIN)
+      .post("/v1/finance/report/consolidated")
+      .times(10)
+      .reply(403, { status: "fail", result: "Financial reporting is not enabled" });
+    nock(ORIGIN)
+      .get("/v1/reservations")
+      .query(true)
+      .times(5)
+      .reply(200, envelope([], { count: 0, limit: 100 }));
+    const reports = await Promise.all(Array.from({ length: 5 }, () => getFinancialReport(client, december)));
+    expect(reports.map((report) => report.data_source)).toEqual(
+      Array(5).fill("calculated_from_reservations"),
+    );
+    expect(finance.isDone()).toBe(true);
+    expect(client.stats().tokenRequests).toBe(2);
+    client.close();
+  });
+
+  it("after that refusal, the next report sends no token request and no finance POST (REFERENCE.md §2)", async () => {
+    const { client } = testClient({ retry: { maxAttempts: 1 } });
+    mockToken("first");
+    mockToken("second");
+    nock(ORIGIN)
+      .post("/v1/finance/report/consolidated")
+      .times(2)
+      .reply(403, { status: "fail", result: "Financial reporting is not enabled" });
+    nock(ORIGIN)
+      .get("/v1/reservations")
+      .query(true)
+      .times(2)
+      .reply(
+        200,
+        envelope([reservation(21, { arrivalDate: "2026-12-03", totalPrice: 250 })], { count: 1, limit: 100 }),
+      );
+    await getFinancialReport(client, december);
+    const afterFirst = client.stats();
+    expect(afterFirst).toMatchObject({ tokenRequests: 2, requests: 5 });
+    const second = await getFinancialReport(client, december);
+    expect(second.data_source).toBe("calculated_from_reservations");
+    // Only the reservations page: nock would have failed an unexpected finance POST or token request.
+    expect(client.stats()).toMatchObject({ tokenRequests: 2, requests: afterFirst.requests + 1 });
+    expect(nock.isDone()).toBe(true);
     client.close();
   });
 });

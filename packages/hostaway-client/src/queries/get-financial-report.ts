@@ -1,5 +1,6 @@
 import {
   type FinancialReport,
+  type FinancialReportRange,
   type FinancialReportRequest,
   FinancialReportRequestSchema,
   financialReportFromReservations,
@@ -10,6 +11,7 @@ import {
 import { HostawayError } from "../errors.js";
 import type { FinanceResource } from "../resources/finance.js";
 import type { ReservationsResource } from "../resources/reservations.js";
+import { financeReportingKnownOff, rememberFinanceReportingOff } from "./finance-reporting-memory.js";
 import { countWithinBudget, type QueryOptions, reportProgress } from "./query-options.js";
 
 /** Reservations are read 100 at a time (REFERENCE.md §11); the fallback reads at most this many pages. */
@@ -25,7 +27,8 @@ type ReportClient = {
  * Revenue for a date range: one row per reservation and totals, from Hostaway's consolidated finance report
  * (REFERENCE.md §6.5). When the account has financial reporting switched off, the figures are summed from the
  * reservations instead (`financialReportFromReservations`, at most `FALLBACK_MAX_PAGES` pages) and `data_source`
- * says `calculated_from_reservations`. Rows that do not fit the response budget are left out from the end (the
+ * says `calculated_from_reservations`. One refusal is remembered for the client (`FINANCE_OFF_MEMORY_MS`), so the
+ * reports that follow go straight to the reservations without a token request or a finance POST. Rows that do not fit the response budget are left out from the end (the
  * totals still cover them) and `note` says so: there is no cursor, narrowing the range or listings shows them.
  */
 export async function getFinancialReport(
@@ -49,6 +52,7 @@ async function fetchReport(
     date_type: input.date_type,
     listing_ids: input.listing_ids ?? [],
   };
+  if (financeReportingKnownOff(client.finance)) return reportFromReservations(client, input, range, options);
   try {
     const report = await client.finance.consolidated(
       {
@@ -62,14 +66,25 @@ async function fetchReport(
     return mapFinanceReport(report, range);
   } catch (error) {
     if (!financeReportingIsOff(error)) throw error;
-    const { reservations, complete } = await reservationsInRange(client, input, options);
-    const report = financialReportFromReservations(reservations, range);
-    if (complete) return report;
-    const capNote =
-      `Only the first ${reservations.length} reservations were read (${FALLBACK_MAX_PAGES} pages); the figures ` +
-      "are incomplete: narrow the date range or listing_ids for complete figures.";
-    return { ...report, note: report.note ? `${report.note} ${capNote}` : capNote };
+    rememberFinanceReportingOff(client.finance);
+    return reportFromReservations(client, input, range, options);
   }
+}
+
+/** The fallback: the figures summed from the reservations, with a note when the reading cap cut them short. */
+async function reportFromReservations(
+  client: ReportClient,
+  input: FinancialReportRequest,
+  range: FinancialReportRange,
+  options: QueryOptions,
+): Promise<FinancialReport> {
+  const { reservations, complete } = await reservationsInRange(client, input, options);
+  const report = financialReportFromReservations(reservations, range);
+  if (complete) return report;
+  const capNote =
+    `Only the first ${reservations.length} reservations were read (${FALLBACK_MAX_PAGES} pages); the figures ` +
+    "are incomplete: narrow the date range or listing_ids for complete figures.";
+  return { ...report, note: report.note ? `${report.note} ${capNote}` : capNote };
 }
 
 /**
