@@ -122,7 +122,9 @@ function registerRoute(app: Express, route: RouteDefinition, client: HostawayCli
   }
 
   handlers.push(async (req, res) => {
-    const raw: Record<string, unknown> = {};
+    // Caller-chosen keys go into an object without a prototype: on a plain `{}`, `?__proto__=…` would set the
+    // prototype instead of a key, and vanish from the unknown-parameter check.
+    const raw: Record<string, unknown> = Object.create(null);
     for (const [name, value] of Object.entries(req.query)) {
       if (pathFields.has(name)) {
         throw badRequest(

@@ -150,6 +150,27 @@ describe("bad input is a 400 that names the field, and never reaches Hostaway", 
     expect(tooMany.body.error.message).toContain("1 to 50");
   });
 
+  it("names __proto__, constructor and prototype as unknown parameters, once or repeated", async () => {
+    for (const name of ["__proto__", "constructor", "prototype"]) {
+      for (const query of [`${name}=1`, `${name}=1&${name}=2`, `limit=5&${name}=x`]) {
+        h.sandbox.resetStats();
+        const { status, body } = await h.get(`/api/listings?${query}`);
+        expect(status, query).toBe(400);
+        expect(body.error.details.issues, query).toEqual([
+          {
+            field: name,
+            message: `${name} is not a parameter of this route (allowed: limit, cursor, city, match)`,
+          },
+        ]);
+        expect(h.sandbox.stats().total).toBe(0);
+      }
+    }
+    // On a route with path parameters and list fields too.
+    const { status, body } = await h.get("/api/batch/bookings?booking_ids=1,2&__proto__=1&__proto__=2");
+    expect(status).toBe(400);
+    expect(body.error.details.issues.map((issue: { field: string }) => issue.field)).toEqual(["__proto__"]);
+  });
+
   it("answers a malformed URL escape with 400, not 500", async () => {
     const { status, body } = await h.get("/api/bookings/%E0%A4%A");
     expect(status).toBe(400);
