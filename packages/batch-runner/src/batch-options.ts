@@ -3,6 +3,15 @@ import type { BatchItemId, BatchProgress, RunBatchOptions } from "./types.js";
 // setTimeout fires at once for delays above 2^31-1 ms, which would turn a long deadline into none at all.
 const maxTimerMs = 2_147_483_647;
 export const defaultAbortGraceMs = 50;
+
+/**
+ * The whole batch's time limit when the caller sets none, so a batch always answers, with the items it could not
+ * start reported as not attempted. Sized for the largest batch at Hostaway's pace: 50 bookings at 15 requests per
+ * 10 s per IP (REFERENCE.md §4) take four windows, ~31 s with the token request and the limiter's safety margin,
+ * plus the responses' latency; 45 s leaves room for that and stays under the 60 s an MCP client waits by default.
+ * `deadlineMs: Infinity` turns it off.
+ */
+export const DEFAULT_BATCH_DEADLINE_MS = 45_000;
 export const defaultNotFoundHint = "check that the id exists in this Hostaway account";
 
 export interface BatchSettings<Id extends BatchItemId> {
@@ -21,7 +30,7 @@ export function batchSettings<Id extends BatchItemId>(options: RunBatchOptions<I
   checkOptionsObject(options, "runBatch");
   return {
     itemTimeoutMs: optionalDuration(options.itemTimeoutMs, "itemTimeoutMs", 1),
-    deadlineMs: optionalDuration(options.deadlineMs, "deadlineMs", 1),
+    deadlineMs: deadlineOf(options.deadlineMs),
     signal: optionalSignal(options.signal),
     onProgress: optionalFunction(options.onProgress, "onProgress"),
     concurrency: concurrencyOf(options.concurrency),
@@ -56,6 +65,18 @@ function optionalDuration(value: unknown, name: string, min: number): number | u
   if (typeof value !== "number" || !Number.isFinite(value) || value < min || value > maxTimerMs) {
     throw new RangeError(
       `runBatch: ${name} must be a number of milliseconds from ${min} to ${maxTimerMs}, got ${describeValue(value)}`,
+    );
+  }
+  return value;
+}
+
+/** `undefined` = the default deadline; `Infinity` = none (undefined below); otherwise 1 ms to the timer maximum. */
+function deadlineOf(value: unknown): number | undefined {
+  if (value === Number.POSITIVE_INFINITY) return undefined;
+  if (value === undefined) return DEFAULT_BATCH_DEADLINE_MS;
+  if (typeof value !== "number" || !Number.isFinite(value) || value < 1 || value > maxTimerMs) {
+    throw new RangeError(
+      `runBatch: deadlineMs must be a number of milliseconds from 1 to ${maxTimerMs}, or Infinity for no deadline, got ${describeValue(value)}`,
     );
   }
   return value;

@@ -4,6 +4,7 @@ export { batchGetBookings } from "./batch-get-bookings.js";
 export type { BatchGetPropertiesOptions } from "./batch-get-properties.js";
 export { batchGetProperties } from "./batch-get-properties.js";
 export { BatchItemError } from "./batch-item-error.js";
+export { DEFAULT_BATCH_DEADLINE_MS } from "./batch-options.js";
 export { classifyError } from "./classify-error.js";
 export { runBatch } from "./run-batch.js";
 export type { BookingSource, ListingIndexPage, PropertySource, SourceCallOptions } from "./sources.js";

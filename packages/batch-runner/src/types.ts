@@ -29,7 +29,11 @@ export interface RunBatchOptions<Id extends BatchItemId = BatchItemId> {
    * client's limiter). Default: none — the client's own per-request timeout bounds each request.
    */
   itemTimeoutMs?: number;
-  /** Overall time limit in ms for the whole batch. Default: none. */
+  /**
+   * Overall time limit in ms for the whole batch: items in flight then get no answer (`timeout`), items not started
+   * are reported as not attempted. Default: `DEFAULT_BATCH_DEADLINE_MS` (45 000, room for 50 requests at Hostaway's
+   * pace). `Infinity` turns the deadline off (`0` is rejected: it would fail every item at once).
+   */
   deadlineMs?: number;
   /** The caller's cancellation. Items not started (or still queued in the client) are reported as not attempted. */
   signal?: AbortSignal;
