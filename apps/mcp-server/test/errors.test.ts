@@ -52,6 +52,18 @@ describe("a bad argument to any tool is an isError result naming the field", () 
     expect(textOf(result)).toMatch(/include_everything/);
   });
 
+  it("names __proto__, constructor and prototype as unknown arguments", async () => {
+    for (const name of ["__proto__", "constructor", "prototype"]) {
+      h.sandbox.resetStats();
+      // JSON.parse keeps "__proto__" as an own key, as it arrives over stdio or HTTP.
+      const args = JSON.parse(`{"booking_id": 1, "${name}": {"limit": 5}}`) as Record<string, unknown>;
+      const result = await h.call("hostaway_get_booking_details", args);
+      expect(result.isError).toBe(true);
+      expect(textOf(result)).toMatch(new RegExp(`(Unrecognized key: "${name}"|${name} is not an argument)`));
+      expect(h.sandbox.stats().total).toBe(0);
+    }
+  });
+
   it("lists the allowed values of an enum", async () => {
     const result = await h.call("hostaway_get_financial_report", {
       start_date: "2026-01-01",

@@ -277,3 +277,27 @@ describe("binding", () => {
     }
   });
 });
+
+describe("tool arguments over HTTP", () => {
+  it("names a __proto__ argument instead of ignoring it", async () => {
+    sandbox.resetStats();
+    const body = `{"jsonrpc":"2.0","id":7,"method":"tools/call","params":{"name":"hostaway_get_booking_details","arguments":{"booking_id":1,"__proto__":{"x":1}}}}`;
+    const response = await fetch(`${http.url}/mcp`, {
+      method: "POST",
+      headers: {
+        authorization: `Bearer ${KEY}`,
+        "content-type": "application/json",
+        accept: "application/json, text/event-stream",
+      },
+      body,
+    });
+    expect(response.status).toBe(200);
+    const text = await response.text();
+    const message = JSON.parse(/^data: (.*)$/m.exec(text)?.[1] ?? text);
+    expect(message).toMatchObject({ id: 7, result: { isError: true } });
+    expect(message.result.content[0].text).toMatch(
+      /__proto__ is not an argument of hostaway_get_booking_details/,
+    );
+    expect(sandbox.stats().total).toBe(0);
+  });
+});
