@@ -12,6 +12,16 @@ export function isLoopbackOrigin(origin: string): boolean {
   }
 }
 
+/** The most characters of a refused Origin quoted back in the error. */
+const MAX_QUOTED_ORIGIN = 100;
+
+/** The caller's Origin as it may appear in an error: control characters removed, at most 100 characters. */
+export function quoteOrigin(origin: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
+  const printable = origin.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
+  return printable.length > MAX_QUOTED_ORIGIN ? `${printable.slice(0, MAX_QUOTED_ORIGIN)}…` : printable;
+}
+
 /**
  * Rejects browser requests from a foreign page (DNS-rebinding and cross-site protection, as the MCP transport
  * spec asks): a request that carries an `Origin` must come from one of `allowedOrigins` when that list is set
@@ -33,7 +43,7 @@ export function originCheck(allowedOrigins: readonly string[]) {
       jsonrpc: "2.0",
       error: {
         code: -32000,
-        message: `Forbidden: origin ${origin} is not allowed. Add it to ALLOWED_ORIGINS to let that page call this server.`,
+        message: `Forbidden: origin ${quoteOrigin(origin)} is not allowed. Add it to ALLOWED_ORIGINS to let that page call this server.`,
       },
       id: null,
     });
