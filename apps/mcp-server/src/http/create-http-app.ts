@@ -1,9 +1,9 @@
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
-import { hostHeaderValidation } from "@modelcontextprotocol/sdk/server/middleware/hostHeaderValidation.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from "express";
 import type { Logger } from "../logger.js";
 import { bearerAuth } from "./bearer-auth.js";
+import { hostCheck } from "./host-check.js";
 import { isLoopbackHost } from "./loopback.js";
 import { originCheck } from "./origin-check.js";
 
@@ -68,7 +68,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   const guard = [
-    hostHeaderValidation(resolveAllowedHosts(options.allowedHosts ?? [], options.host)),
+    hostCheck(resolveAllowedHosts(options.allowedHosts ?? [], options.host)),
     originCheck(options.allowedOrigins ?? []),
     bearerAuth(options.apiKeys),
   ];

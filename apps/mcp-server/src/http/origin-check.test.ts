@@ -1,6 +1,7 @@
 import type { NextFunction, Request, Response } from "express";
 import { describe, expect, it } from "vitest";
-import { originCheck, quoteOrigin } from "./origin-check.js";
+import { originCheck } from "./origin-check.js";
+import { quoteHeaderValue } from "./quote-header-value.js";
 
 function refuse(origin: string): string {
   let body: { error: { message: string } } | undefined;
@@ -40,6 +41,6 @@ describe("originCheck", () => {
   });
 
   it("leaves a short, printable origin as it is", () => {
-    expect(quoteOrigin("https://evil.example")).toBe("https://evil.example");
+    expect(quoteHeaderValue("https://evil.example")).toBe("https://evil.example");
   });
 });

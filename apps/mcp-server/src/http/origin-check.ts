@@ -1,4 +1,5 @@
 import type { NextFunction, Request, Response } from "express";
+import { quoteHeaderValue } from "./quote-header-value.js";
 
 const LOOPBACK_HOSTNAMES = new Set(["localhost", "127.0.0.1", "[::1]"]);
 
@@ -10,16 +11,6 @@ export function isLoopbackOrigin(origin: string): boolean {
   } catch {
     return false;
   }
-}
-
-/** The most characters of a refused Origin quoted back in the error. */
-const MAX_QUOTED_ORIGIN = 100;
-
-/** The caller's Origin as it may appear in an error: control characters removed, at most 100 characters. */
-export function quoteOrigin(origin: string): string {
-  // biome-ignore lint/suspicious/noControlCharactersInRegex: removing control characters is the point.
-  const printable = origin.replace(/[\u0000-\u001f\u007f-\u009f]/g, "");
-  return printable.length > MAX_QUOTED_ORIGIN ? `${printable.slice(0, MAX_QUOTED_ORIGIN)}…` : printable;
 }
 
 /**
@@ -43,7 +34,7 @@ export function originCheck(allowedOrigins: readonly string[]) {
       jsonrpc: "2.0",
       error: {
         code: -32000,
-        message: `Forbidden: origin ${quoteOrigin(origin)} is not allowed. Add it to ALLOWED_ORIGINS to let that page call this server.`,
+        message: `Forbidden: origin ${quoteHeaderValue(origin)} is not allowed. Add it to ALLOWED_ORIGINS to let that page call this server.`,
       },
       id: null,
     });
