@@ -75,7 +75,11 @@ export function createApp({
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
-  const ready = createReadyCheck(client, settings.readyCacheMs);
+  const ready = createReadyCheck(client, {
+    successCacheMs: settings.readyCacheMs,
+    failureCacheMs: settings.readyFailureCacheMs,
+    deadlineMs: settings.readyDeadlineMs,
+  });
   app.get("/ready", perIp, async (_req, res) => {
     try {
       await ready();

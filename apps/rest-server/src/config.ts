@@ -28,6 +28,10 @@ export interface AppConfig {
   corsOrigins: readonly string[];
   /** How long `/ready` trusts its last successful upstream check. */
   readyCacheMs: number;
+  /** How long `/ready` repeats a failed check without asking Hostaway again. */
+  readyFailureCacheMs: number;
+  /** The most one `/ready` check may take before it answers 503 (a timeout). */
+  readyDeadlineMs: number;
 }
 
 export const DEFAULT_APP_CONFIG: AppConfig = {
@@ -37,6 +41,8 @@ export const DEFAULT_APP_CONFIG: AppConfig = {
   rateLimitWindowMs: 10_000,
   corsOrigins: [],
   readyCacheMs: 30_000,
+  readyFailureCacheMs: 5_000,
+  readyDeadlineMs: 5_000,
 };
 
 /** Everything the `hostaway-rest` binary reads from its environment (and flags). */
@@ -171,6 +177,8 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): ServerCon
     ),
     rateLimitWindowMs: DEFAULT_APP_CONFIG.rateLimitWindowMs,
     readyCacheMs: DEFAULT_APP_CONFIG.readyCacheMs,
+    readyFailureCacheMs: DEFAULT_APP_CONFIG.readyFailureCacheMs,
+    readyDeadlineMs: DEFAULT_APP_CONFIG.readyDeadlineMs,
     corsOrigins,
     logLevel,
     host,

@@ -164,6 +164,65 @@ describe("/health and /ready", () => {
   });
 });
 
+describe("/ready protects the upstream budget", () => {
+  const probe = async (h: Harness, count: number) =>
+    (await Promise.all(Array.from({ length: count }, () => h.get("/ready", {})))).map((r) => r.status);
+
+  it("20 concurrent probes send at most one upstream request, and a success is reused", async () => {
+    const h = await startHarness();
+    try {
+      await h.client.listings.list({ limit: 1 }); // the token is in hand: count listing requests only
+      h.sandbox.resetStats();
+      expect(await probe(h, 20)).toEqual(Array(20).fill(200));
+      expect(h.sandbox.stats().total).toBe(1);
+      expect(await probe(h, 20)).toEqual(Array(20).fill(200));
+      expect(h.sandbox.stats().total).toBe(1);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("a failure is shared by concurrent probes and repeated for a while without asking again", async () => {
+    const h = await startHarness({ client: { maxAttempts: 1 }, config: { readyFailureCacheMs: 300 } });
+    try {
+      await h.client.listings.list({ limit: 1 });
+      h.sandbox.resetStats();
+      const fault = h.sandbox.injectFault({ path: "/v1/listings", kind: "status", status: 503 });
+      expect(await probe(h, 20)).toEqual(Array(20).fill(503));
+      expect(await probe(h, 20)).toEqual(Array(20).fill(503));
+      expect(h.sandbox.stats().total).toBe(1);
+      fault.remove();
+      // Once the failure has expired, the next probe asks again and sees Hostaway back.
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect(await probe(h, 5)).toEqual(Array(5).fill(200));
+      expect(h.sandbox.stats().total).toBe(2);
+    } finally {
+      await h.close();
+    }
+  });
+
+  it("a hung Hostaway is a 503 timeout once the probe's deadline passes, after one request", async () => {
+    // The client's own deadline is two minutes and it would retry; the probe's is its own.
+    const h = await startHarness({ config: { readyDeadlineMs: 300 } });
+    try {
+      await h.client.listings.list({ limit: 1 });
+      h.sandbox.resetStats();
+      h.sandbox.injectFault({ path: "/v1/listings", kind: "hang" });
+      const started = performance.now();
+      const [first, ...others] = await Promise.all(Array.from({ length: 5 }, () => h.get("/ready", {})));
+      // Generous bound: without the probe's deadline this waits for the client's (minutes).
+      expect(performance.now() - started).toBeLessThan(5_000);
+      expect(first?.status).toBe(503);
+      expect(first?.body.error.type).toBe("timeout");
+      expect(first?.body.error.message).toMatch(/^Not ready: /);
+      for (const other of others) expect(other.body).toEqual(first?.body);
+      expect(h.sandbox.stats().total).toBe(1);
+    } finally {
+      await h.close();
+    }
+  });
+});
+
 describe("financial report fallback when finance reporting is off", () => {
   it.each(["forbidden", "not_found"] as const)(
     "%s → figures computed from reservations",
