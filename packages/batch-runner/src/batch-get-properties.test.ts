@@ -26,7 +26,7 @@ describe("batchGetProperties", () => {
       retry_after_seconds: null,
     });
     expect(response.failed[0]?.error_message).toBe(
-      "Property 2001: no listing with id 2001 among the account's 36 listings",
+      "Property 2001: no listing with id 2001 among the account's 36 listings.",
     );
     expect(response.failed[0]?.remediation).toBe(
       "Property 2001 does not exist. Check the id; list valid property ids with hostaway_list_properties.",
@@ -113,15 +113,23 @@ describe("batchGetProperties", () => {
 
   it("fails the unfound ids with the page's error when every single fetch would fail the same way", async () => {
     const cases = [
-      [new HostawayRateLimitError({ ...listPath, detail: "rate limited", retryAfterMs: 4000 }), "rate_limit"],
-      [new HostawayAuthError({ ...listPath, detail: "access denied", status: 403 }), "unauthorized"],
+      [
+        new HostawayRateLimitError({ ...listPath, detail: "rate limited", retryAfterMs: 4000 }),
+        "rate_limit",
+        "Property 1: Hostaway's rate limit was reached (HTTP 429).",
+      ],
+      [
+        new HostawayAuthError({ ...listPath, detail: "access denied", status: 403 }),
+        "unauthorized",
+        "Property 1: Hostaway refused access (HTTP 403).",
+      ],
     ] as const;
-    for (const [pageError, errorType] of cases) {
+    for (const [pageError, errorType, message] of cases) {
       const { source, calls } = fakePropertySource({ ids: range(1, 40), failList: () => pageError });
       const response = await batchGetProperties(source, [1, 2, 3]);
       expect(calls).toEqual(["list offset=0"]);
       expect(response.failed.map((failure) => failure.error_type)).toEqual([errorType, errorType, errorType]);
-      expect(response.failed[0]?.error_message).toContain("Property 1: GET /listings:");
+      expect(response.failed[0]?.error_message).toBe(message);
     }
   });
 

@@ -1,7 +1,8 @@
 import type { BatchFailure } from "@hostaway-mcp/domain-models";
-import { isZodError } from "./classify-error.js";
+import { defaultNotFoundHint } from "./batch-options.js";
+import { classifyError } from "./classify-error.js";
+import { failureReason } from "./failure-reason.js";
 import type { ItemFailure, StopCause } from "./item-outcome.js";
-import { redactMessage } from "./redact.js";
 import type { BatchItemId } from "./types.js";
 
 // REFERENCE.md §4: Hostaway's windows are 10 s long and no Retry-After header is documented, so without one a
@@ -22,6 +23,42 @@ export interface FailureContext {
   batchRateLimitWaitSeconds: number;
   itemTimeoutMs: number | undefined;
   deadlineMs: number | undefined;
+  /** How to retry, after "Retry in N s; ". Default: `ids to retry: <retryIds>`. */
+  retryStep?: string | undefined;
+}
+
+export interface ItemFailureOptions {
+  /** How messages name the item, e.g. `booking 42`. Default: `item <id>`. */
+  label?: string;
+  /** The next step of a not-found remediation. Default: "check that the id exists in this Hostaway account". */
+  notFoundHint?: string;
+  /** How to retry, e.g. "search again with booking_id 42". Default: `ids to retry: <id>`. */
+  retryStep?: string;
+}
+
+/**
+ * The wire `BatchFailure` for one item that failed outside `runBatch` (message-timeline's search reads bookings
+ * itself): the same classification, message and remediation a batch gives, so every answer words failures alike.
+ */
+export function describeItemFailure(
+  id: BatchItemId,
+  error: unknown,
+  options: ItemFailureOptions = {},
+): BatchFailure {
+  const errorType = classifyError(error);
+  // A request the client's own deadline caught in its limiter queue was never sent (`sent: false`).
+  const notAttempted = errorType === "timeout" && (error as { sent?: unknown } | null)?.sent === false;
+  const failure: ItemFailure = { ok: false, error, errorType, notAttempted, stopCause: undefined };
+  const rateLimitWait = errorType === "rate_limit" ? rateLimitWaitSeconds(error) : 0;
+  return describeFailure(id, failure, {
+    label: options.label ?? `item ${id}`,
+    notFoundHint: options.notFoundHint ?? defaultNotFoundHint,
+    retryIds: [id],
+    batchRateLimitWaitSeconds: rateLimitWait,
+    itemTimeoutMs: undefined,
+    deadlineMs: undefined,
+    retryStep: options.retryStep,
+  });
 }
 
 /** The wire `BatchFailure` for one failed item: a redacted message and a remediation naming the next step. */
@@ -73,24 +110,8 @@ function errorMessageFor(failure: ItemFailure, context: FailureContext): string 
   if (failure.notAttempted) return `${label} was not attempted: ${stopPhrase(failure.stopCause, context)}.`;
   if (failure.stopCause !== undefined)
     return `${label} got no answer: ${stopPhrase(failure.stopCause, context)}.`;
-  const error = failure.error;
-  if (failure.errorType === "validation_error" && isZodError(error)) {
-    const issues = error.issues
-      .slice(0, 3)
-      .map(
-        (issue) =>
-          `${issue.path?.length ? issue.path.map(String).join(".") : "(root)"}: ${issue.message ?? "invalid"}`,
-      )
-      .join("; ");
-    return redactMessage(`${label}: the data did not match the expected shape (${issues}).`);
-  }
-  if (error instanceof Error) {
-    const detail = error.message || error.name;
-    return redactMessage(
-      failure.errorType === "internal_error" ? `${label}: ${error.name}: ${detail}` : `${label}: ${detail}`,
-    );
-  }
-  return `${label}: failed with a non-error value (${typeof error}).`;
+  const reason = failureReason(failure.error, failure.errorType);
+  return `${label}: ${reason}${/[.!?…]$/.test(reason) ? "" : "."}`;
 }
 
 /** Why an item stopped, as a phrase ("the 2 s batch deadline passed"); shared with the batch's note. */
@@ -112,7 +133,7 @@ export function stopPhrase(
 
 function remediationFor(failure: ItemFailure, context: FailureContext, retryAfter: number | null): string {
   const label = context.label;
-  const retry = `Retry ${when(retryAfter)}; ids to retry: ${context.retryIds.join(", ")}.`;
+  const retry = `Retry ${when(retryAfter)}; ${context.retryStep ?? `ids to retry: ${context.retryIds.join(", ")}`}.`;
   if (failure.notAttempted) {
     const why =
       failure.stopCause === "deadline" || failure.stopCause === "cancelled"

@@ -88,7 +88,7 @@ describe("runBatch", () => {
       {
         item_id: "2",
         error_type: "not_found",
-        error_message: "Booking 2: GET /reservations/2: not found",
+        error_message: "Booking 2: not found in Hostaway (HTTP 404).",
         remediation: expect.stringContaining("Booking 2 does not exist. Check the id;"),
         retry_after_seconds: null,
       },
@@ -292,7 +292,7 @@ describe("runBatch", () => {
         },
       },
     );
-    expect(response.failed[0]?.error_message).toBe("Item 1: Error: nope");
+    expect(response.failed[0]?.error_message).toBe("Item 1: Error: nope.");
   });
 
   it("holds at most `concurrency` workers in flight", async () => {

@@ -119,6 +119,11 @@ describe("batchGetBookings against the sandbox", () => {
       unknown.map((id) => [String(id), "not_found"]),
     );
     expect(response.failed[0]?.remediation).toContain("hostaway_search_bookings");
+    // A short reason: no upstream path and none of the sandbox's own "… not found" text.
+    expect(response.failed[0]?.error_message).toBe(
+      `Booking ${unknown[0]}: not found in Hostaway (HTTP 404).`,
+    );
+    expect(JSON.stringify(response.failed)).not.toContain("/reservations/");
     expect(sandbox.stats().byRoute["GET /v1/reservations/:id"]).toBe(10);
   });
 

@@ -1,6 +1,7 @@
 import { ConversationThreadSchema, type HostawayMessage } from "@hostaway-mcp/domain-models";
+import { HostawayNotFoundError } from "@hostaway-mcp/hostaway-client";
 import { describe, expect, it } from "vitest";
-import { FakeError, FakeSource, messageSeries, type RawReservation } from "../test/fake-source.js";
+import { FakeSource, messageSeries, type RawReservation } from "../test/fake-source.js";
 import { getConversationHistory } from "./get-conversation-history.js";
 import { TimelineValidationError } from "./timeline-validation-error.js";
 
@@ -104,7 +105,7 @@ describe("getConversationHistory", () => {
   it("rethrows the source's not-found error for an unknown booking", async () => {
     const source = new FakeSource([anna], []);
     const failure = getConversationHistory(source, 999);
-    await expect(failure).rejects.toBeInstanceOf(FakeError);
+    await expect(failure).rejects.toBeInstanceOf(HostawayNotFoundError);
     await expect(failure).rejects.toMatchObject({ errorType: "not_found" });
   });
 

@@ -1,5 +1,15 @@
+import { classifyError } from "@hostaway-mcp/batch-runner";
 import { ConversationThreadSchema, partialFailureResponseSchema } from "@hostaway-mcp/domain-models";
+import {
+  HostawayAuthError,
+  HostawayNotFoundError,
+  HostawayRateLimitError,
+  HostawayTimeoutError,
+  HostawayUpstreamError,
+  HostawayValidationError,
+} from "@hostaway-mcp/hostaway-client";
 import { describe, expect, it, vi } from "vitest";
+import { z } from "zod";
 import { FakeError, FakeSource, type RawConversation, type RawReservation } from "../test/fake-source.js";
 import { searchMessages } from "./search-messages.js";
 import { TimelineValidationError } from "./timeline-validation-error.js";
@@ -113,6 +123,8 @@ describe("searchMessages: by booking", () => {
       expect.objectContaining({ item_id: "999", error_type: "not_found", retry_after_seconds: null }),
     ]);
     expect(result.failed[0]?.remediation).toContain("999");
+    expect(result.failed[0]?.error_message).toBe("Booking 999: not found in Hostaway (HTTP 404).");
+    expect(result.failed[0]?.error_message).not.toContain("/reservations/");
     expect(result.summary).toEqual({ total_attempted: 1, succeeded: 0, failed: 1, success_rate: 0 });
   });
 
@@ -419,18 +431,67 @@ describe("searchMessages: maxResponseChars", () => {
 });
 
 describe("searchMessages: failures", () => {
+  const at = { method: "GET", path: "/conversations" } as const;
+  // The client's own errors, each with Hostaway text that must not reach the answer.
   const cases = [
-    ["not_found", new FakeError("GET /conversations: not found", "not_found"), null],
-    ["rate_limit", new FakeError("GET /conversations: 429 Too Many Requests", "rate_limit", 4200), 5],
-    ["timeout", new FakeError("GET /conversations: timed out after 30000 ms", "timeout"), 5],
-    ["upstream_error", new FakeError("GET /conversations: HTTP 500", "upstream_error"), 30],
-    ["unauthorized", new FakeError("POST /accessTokens: 403", "unauthorized"), null],
-    ["validation_error", new FakeError("GET /conversations: HTTP 400", "validation_error"), null],
+    [
+      "not_found",
+      new HostawayNotFoundError({
+        ...at,
+        status: 404,
+        detail: "not found (HTTP 404): Conversation not found",
+      }),
+      null,
+      "Booking 4: not found in Hostaway (HTTP 404).",
+    ],
+    [
+      "rate_limit",
+      new HostawayRateLimitError({
+        ...at,
+        detail: "rate limit exceeded (HTTP 429): Too many",
+        retryAfterMs: 4200,
+      }),
+      5,
+      "Booking 4: Hostaway's rate limit was reached (HTTP 429).",
+    ],
+    [
+      "timeout",
+      new HostawayTimeoutError({ ...at, detail: "no response within 30000 ms", sent: true }),
+      5,
+      "Booking 4: Hostaway did not answer in time.",
+    ],
+    [
+      "upstream_error",
+      new HostawayUpstreamError({ ...at, status: 500, detail: "HTTP 500: stack trace at /v1/conversations" }),
+      30,
+      "Booking 4: Hostaway failed (HTTP 500).",
+    ],
+    [
+      "unauthorized",
+      new HostawayAuthError({
+        method: "POST",
+        path: "/accessTokens",
+        status: 403,
+        detail: "credentials rejected",
+      }),
+      null,
+      "Booking 4: Hostaway rejected the account id or secret key (HTTP 403).",
+    ],
+    [
+      "validation_error",
+      new HostawayValidationError({
+        ...at,
+        status: 400,
+        detail: "request failed (HTTP 400): bad reservationId",
+      }),
+      null,
+      "Booking 4: Hostaway rejected the request as invalid (HTTP 400).",
+    ],
   ] as const;
 
   it.each(cases)(
     "turns a %s on one booking into a failed item and still returns the rest",
-    async (type, error, wait) => {
+    async (type, error, wait, message) => {
       const fake = source({
         beforeCall(call: { method: string; id: number }) {
           if (call.method === "conversations.list" && call.id === 4) throw error;
@@ -443,11 +504,12 @@ describe("searchMessages: failures", () => {
         {
           item_id: "4",
           error_type: type,
-          error_message: `Booking 4: ${error.message}`,
-          remediation: expect.stringMatching(/\S/),
+          error_message: message,
+          remediation: expect.stringMatching(/booking 4\b/i),
           retry_after_seconds: wait,
         },
       ]);
+      expect(JSON.stringify(result.failed)).not.toMatch(/\/conversations|\/accessTokens|GET |POST /);
       expect(result.summary).toEqual({ total_attempted: 2, succeeded: 1, failed: 1, success_rate: 0.5 });
     },
   );
@@ -460,11 +522,29 @@ describe("searchMessages: failures", () => {
     });
     const result = await searchMessages(fake, { guest_name: "schmidt" });
     expect(result.failed[0]?.remediation).toBe(
-      "Hostaway's rate limit was reached: wait 5 s, then search again with booking_id 4.",
+      "Hostaway's rate limit (15 requests per 10 s per IP, 20 per account) stopped booking 4. " +
+        "Retry in 5 s; search again with booking_id 4.",
     );
   });
 
-  it("classifies an error without an errorType as internal_error and does not echo its text", async () => {
+  it("classifies a zod error as validation_error, as batch-runner does", async () => {
+    const fake = source({
+      beforeCall(call: { method: string; id: number }) {
+        if (call.method === "conversations.list" && call.id === 4)
+          z.object({ id: z.number() }).parse({ id: "4" });
+      },
+    });
+    const result = await searchMessages(fake, { guest_name: "schmidt" });
+    expect(result.failed).toEqual([
+      expect.objectContaining({ item_id: "4", error_type: classifyError(new z.ZodError([])) }),
+    ]);
+    expect(result.failed[0]).toMatchObject({
+      error_type: "validation_error",
+      error_message: expect.stringMatching(/^Booking 4: the data did not match the expected shape \(id: /),
+    });
+  });
+
+  it("classifies an error without a known type as internal_error and masks contact data in its text", async () => {
     const fake = source({
       beforeCall(call: { method: string; id: number }) {
         if (call.method === "conversations.list" && call.id === 3)
@@ -480,7 +560,8 @@ describe("searchMessages: failures", () => {
   it("uses a 10 s wait for a rate limit without a delay, and describes a thrown non-error", async () => {
     const fake = source({
       beforeCall(call: { method: string; id: number }) {
-        if (call.method === "conversations.list" && call.id === 3) throw new FakeError("429", "rate_limit");
+        if (call.method === "conversations.list" && call.id === 3)
+          throw new HostawayRateLimitError({ ...at, detail: "429" });
         if (call.method === "conversations.list" && call.id === 4) throw "boom";
       },
     });
@@ -491,9 +572,7 @@ describe("searchMessages: failures", () => {
       ["3", "rate_limit", 10],
       ["4", "internal_error", null],
     ]);
-    expect(result.failed[1]?.error_message).toBe(
-      "Booking 4: its messages could not be read (unexpected string).",
-    );
+    expect(result.failed[1]?.error_message).toBe("Booking 4: failed with a non-error value (string).");
   });
 
   it("rethrows an error while finding bookings (no answer is possible)", async () => {

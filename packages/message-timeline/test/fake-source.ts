@@ -6,6 +6,7 @@ import {
   type HostawayReservation,
   HostawayReservationSchema,
 } from "@hostaway-mcp/domain-models";
+import { HostawayNotFoundError } from "@hostaway-mcp/hostaway-client";
 import type {
   MessageSource,
   SourceCallOptions,
@@ -155,7 +156,14 @@ export class FakeSource implements MessageSource {
     get: async (reservationId: number, options?: SourceCallOptions): Promise<HostawayReservation> => {
       await this.record({ method: "reservations.get", id: reservationId, signal: options?.signal });
       const reservation = this.reservationsById.get(reservationId);
-      if (!reservation) throw new FakeError(`GET /reservations/${reservationId}: not found`, "not_found");
+      if (!reservation) {
+        throw new HostawayNotFoundError({
+          method: "GET",
+          path: `/reservations/${reservationId}`,
+          status: 404,
+          detail: "not found (HTTP 404)",
+        });
+      }
       return reservation;
     },
     list: async (
