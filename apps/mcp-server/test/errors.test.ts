@@ -131,9 +131,20 @@ describe("upstream failures", () => {
 });
 
 describe("cancellation", () => {
-  it("aborts the upstream request when the MCP client cancels the call", async () => {
+  it("closes the upstream socket when the MCP client cancels the call", async () => {
     const slow = await startHarness({ client: { timeoutMs: 60_000, retry: { maxAttempts: 1 } } });
-    const hang = slow.sandbox.injectFault({ path: "/v1/reservations/:id", kind: "hang", times: 1 });
+    // The sandbox hands us the hanging request, so the test sees its socket close: the proof that the
+    // cancellation reached Hostaway's side, not only our audit line.
+    let upstreamClosed: Promise<void> | undefined;
+    const hang = slow.sandbox.injectFault({
+      path: "/v1/reservations/:id",
+      kind: "hang",
+      times: 1,
+      match: (request) => {
+        upstreamClosed = new Promise((resolve) => request.socket.once("close", () => resolve()));
+        return true;
+      },
+    });
     try {
       const controller = new AbortController();
       const call = slow.mcp.callTool(
@@ -141,13 +152,22 @@ describe("cancellation", () => {
         undefined,
         { signal: controller.signal },
       );
-      await waitFor(() => slow.sandbox.stats().total >= 2); // token + the hanging reservation request
-      controller.abort("user stopped");
-      await expect(call).rejects.toThrow();
-      // The server saw the cancellation (extra.signal) and gave up on the upstream request long before the
-      // client's 60 s timeout: the audit line records it.
+      await waitFor(() => upstreamClosed !== undefined); // the reservation request hangs in the sandbox
+      let closedEarly = false;
+      void upstreamClosed?.then(() => {
+        closedEarly = true;
+      });
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      expect(closedEarly).toBe(false); // the request is really hanging, not answered
+
+      controller.abort("user stopped"); // the SDK sends notifications/cancelled
+      await expect(call).rejects.toThrow(/user stopped/);
+      // Without the abort reaching the socket, it would stay open for the client's 60 s timeout.
+      await waitFor(() => closedEarly);
       await waitFor(() => slow.auditLines.length > 0);
       expect(slow.auditLines).toMatchObject([{ tool: "hostaway_get_guest_info", outcome: "cancelled" }]);
+      expect(hang.hits).toBe(1);
+      expect(slow.sandbox.stats().byRoute["GET /v1/reservations/:id"]).toBe(1); // not retried
     } finally {
       hang.remove();
       await slow.close();
