@@ -31,21 +31,37 @@ describe("hostaway_batch_get_properties", () => {
     expect(answer.summary).toEqual({ total_attempted: 4, succeeded: 3, failed: 1, success_rate: 0.75 });
   });
 
-  it("answers a 50-id batch from the listing index, leaving ids out with a note when it would not fit", async () => {
-    const ids = h.sandbox.fixtures.listingIds.slice(0, 50);
+  it("answers a 50-id batch with one listing-index request, leaving ids out with a note to stay in budget", async () => {
+    const known = h.sandbox.fixtures.listingIds; // the sandbox has 36 listings
+    const unknown = Array.from(
+      { length: 50 - known.length },
+      (_, i) => h.sandbox.fixtures.unknownListingId + i,
+    );
+    const ids = [...known, ...unknown];
+    expect(new Set(ids).size).toBe(50);
     h.sandbox.resetStats();
     const result = await h.call("hostaway_batch_get_properties", { property_ids: ids });
     const answer = result.structuredContent as PartialFailureResponse<Listing>;
-    expect(answer.summary.succeeded).toBe(ids.length);
+
+    // The whole batch costs one listing page, plus a token when none is cached: never one GET per id.
+    const stats = h.sandbox.stats();
+    expect(stats.byRoute["GET /v1/listings"]).toBe(1);
+    expect(stats.total - stats.tokenRequests).toBe(1);
+    expect(stats.total).toBeLessThanOrEqual(2);
+
+    expect(answer.summary).toEqual({ total_attempted: 50, succeeded: 36, failed: 14, success_rate: 0.72 });
+    expect(answer.failed.map((failure) => [failure.item_id, failure.error_type])).toEqual(
+      unknown.map((id) => [String(id), "not_found"]),
+    );
     // One text block, exactly the JSON of the structured answer (its note included), within the budget.
     expect(result.content).toEqual([{ type: "text", text: JSON.stringify(answer) }]);
     expect(JSON.stringify(answer).length).toBeLessThanOrEqual(25_000);
-    if (answer.successful.length < ids.length) {
-      const omitted = ids.slice(answer.successful.length);
-      expect(answer.note).toContain(`property_ids=${JSON.stringify(omitted)}`);
-    } else {
-      expect(answer.note).toBeNull();
-    }
+    // 36 full listings do not fit in 25,000 characters: the trailing ones are left out, and the note names them.
+    expect(answer.successful.length).toBeGreaterThan(0);
+    expect(answer.successful.length).toBeLessThan(known.length);
+    expect(answer.successful.map((listing) => listing.id)).toEqual(known.slice(0, answer.successful.length));
+    const omitted = known.slice(answer.successful.length);
+    expect(answer.note).toContain(`property_ids=${JSON.stringify(omitted)}`);
   });
 });
 
@@ -54,9 +70,16 @@ describe("hostaway_batch_get_bookings", () => {
     const known = h.sandbox.fixtures.bookingIds.slice(0, 8);
     const unknownA = h.sandbox.fixtures.unknownBookingId;
     const unknownB = unknownA + 1;
+    h.sandbox.resetStats();
     const answer = await h.ok<PartialFailureResponse<Booking>>("hostaway_batch_get_bookings", {
-      booking_ids: [...known.slice(0, 4), unknownA, ...known.slice(4), unknownB],
+      // Repeated ids are fetched once.
+      booking_ids: [...known.slice(0, 4), unknownA, ...known.slice(4), unknownB, known[0], unknownA],
     });
+    // One GET per distinct id (8 known + 2 unknown; a 404 is not retried), plus a token when none is cached.
+    const stats = h.sandbox.stats();
+    expect(stats.byRoute["GET /v1/reservations/:id"]).toBe(10);
+    expect(stats.total - stats.tokenRequests).toBe(10);
+    expect(stats.tokenRequests).toBeLessThanOrEqual(1);
     expect(answer.successful.map((booking) => booking.id)).toEqual(known);
     for (const booking of answer.successful) {
       const reservation = h.sandbox.data.reservations.find((r) => r.id === booking.id);
