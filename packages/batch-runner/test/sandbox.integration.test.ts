@@ -10,7 +10,7 @@ import {
   type HostawayClientOptions,
 } from "@hostaway-mcp/hostaway-client";
 import { type Sandbox, startSandbox } from "@hostaway-mcp/hostaway-sandbox";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { batchGetBookings, batchGetProperties } from "../src/index.js";
 
 /**
@@ -154,15 +154,20 @@ describe("batchGetBookings against the sandbox", () => {
     expect(response.summary).toEqual({ total_attempted: 10, succeeded: 7, failed: 3, success_rate: 0.7 });
   });
 
-  it("reports the requests still queued in the client's limiter at the deadline as not attempted", async () => {
-    // Three requests per minute: the token and two bookings go out, the other eight wait in the limiter.
+  it("reports the requests still queued in the client's limiter when the batch stops as not attempted", async () => {
+    // Three requests per minute: the token and two bookings go out, the other eight wait in the limiter. The
+    // batch is stopped once the two have answered (not after a fixed time, which a loaded machine could outrun).
     const client = freshClient({ rateLimit: { ip: 3, account: 3, windowMs: 60_000 } });
     const ids = sandbox.fixtures.bookingIds.slice(0, 10);
     const progress: number[] = [];
+    const controller = new AbortController();
 
     const response = await batchGetBookings(client, ids, {
-      deadlineMs: 1_000, // ample for three local requests, even on a loaded machine
-      onProgress: ({ done }) => progress.push(done),
+      signal: controller.signal,
+      onProgress: ({ done }) => {
+        progress.push(done);
+        if (done === 2) controller.abort();
+      },
     });
 
     expectAccounted(response, 10);
@@ -172,31 +177,38 @@ describe("batchGetBookings against the sandbox", () => {
     expect(sandbox.stats().byRoute).toEqual({ "POST /v1/accessTokens": 1, "GET /v1/reservations/:id": 2 });
     for (const failure of response.failed) {
       expect(failure.error_type).toBe("timeout");
-      expect(failure.error_message).toMatch(
-        /^Booking \d+ was not attempted: the 1 s batch deadline passed\.$/,
-      );
+      expect(failure.error_message).toMatch(/^Booking \d+ was not attempted: the request was cancelled\.$/);
       expect(failure.remediation).toContain("safe to retry");
     }
     const notSent = response.failed.map((failure) => failure.item_id).join(", ");
     expect(response.note).toBe(
-      `8 of 10 items were not attempted (the 1 s batch deadline passed): no request was sent for ids ${notSent}. ` +
+      `8 of 10 items were not attempted (the request was cancelled): no request was sent for ids ${notSent}. ` +
         "They are listed in `failed` and are safe to retry now.",
     );
   });
 
   it("stops at the caller's abort and reports the requests in flight", async () => {
-    sandbox.setLatency(2_000);
+    // Every booking request hangs; the caller aborts once all five have reached the sandbox.
+    sandbox.injectFault({ method: "GET", path: "/v1/reservations/:id", kind: "hang" });
     const controller = new AbortController();
     const ids = sandbox.fixtures.bookingIds.slice(0, 5);
     const pending = batchGetBookings(freshClient(), ids, { signal: controller.signal });
-    setTimeout(() => controller.abort(), 100);
+    await vi.waitFor(() => expect(sandbox.stats().byRoute["GET /v1/reservations/:id"]).toBe(5), {
+      timeout: 10_000,
+      interval: 10,
+    });
+    controller.abort();
     const response = await pending;
     expectAccounted(response, 5);
     expect(response.failed.map((failure) => failure.item_id)).toEqual(ids.map(String));
     for (const failure of response.failed) {
       expect(failure.error_type).toBe("timeout");
-      expect(failure.error_message).toContain("the request was cancelled");
+      // They were sent, so they were attempted: no answer, and not in the note.
+      expect(failure.error_message).toBe(
+        `Booking ${failure.item_id} got no answer: the request was cancelled.`,
+      );
     }
+    expect(response.note).toBeNull();
   });
 
   it("gives 50 concurrent batches over overlapping ids exactly their own answers", async () => {

@@ -1,6 +1,6 @@
 import Bottleneck from "bottleneck";
 import nock from "nock";
-import { afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { envelope, listing, mockToken, ORIGIN, testClient } from "../test/helpers.js";
 import { HostawayAbortError } from "./errors.js";
 import { createRateGate } from "./rate-limiter.js";
@@ -8,17 +8,33 @@ import { createRateGate } from "./rate-limiter.js";
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
-/** Runs `count` jobs through the gate at once and returns when each one started (ms, monotonic). */
+/**
+ * Runs `count` jobs through the gate at once and returns when each one started, in fake time (ms). The timers
+ * (Bottleneck's and the windows' own) run on vi's fake clock, so the times are exact and a loaded machine cannot
+ * stretch them.
+ */
 async function startTimes(gate: ReturnType<typeof createRateGate>, count: number): Promise<number[]> {
   const starts: number[] = [];
-  await Promise.all(
+  const jobs = Promise.all(
     Array.from({ length: count }, () =>
       gate.run(async () => {
-        starts.push(performance.now());
+        starts.push(Date.now());
       }),
     ),
   );
+  await settle(jobs);
   return starts.sort((a, b) => a - b);
+}
+
+/** Runs fake timers until `promise` settles (a timer may be set only after an earlier one's promise chain ran). */
+async function settle<T>(promise: Promise<T>): Promise<T> {
+  let settled = false;
+  const done = () => {
+    settled = true;
+  };
+  promise.then(done, done);
+  for (let round = 0; !settled && round < 1_000; round += 1) await vi.runAllTimersAsync();
+  return promise;
 }
 
 /** The largest number of starts inside any window of `windowMs`, wherever the window is placed. */
@@ -32,16 +48,25 @@ function busiestWindow(starts: number[], windowMs: number): number {
 }
 
 describe("sliding-window rate limits", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
   it("never lets a window of windowMs hold more than the limit, wherever it is placed", async () => {
     const gate = createRateGate({ ip: 4, account: 0, windowMs: 300, safetyMarginMs: 5 });
 
     const starts = await startTimes(gate, 12);
 
     expect(busiestWindow(starts, 300)).toBe(4);
-    // …and it is not slower than it must be: the 5th job takes the first freed slot, not a later one.
-    const secondWave = (starts[4] as number) - (starts[0] as number);
-    expect(secondWave).toBeGreaterThanOrEqual(300);
-    expect(secondWave).toBeLessThan(600);
+    // …and it is not slower than it must be: each wave takes the slots freed one window (+ margin) after the
+    // previous one, not later.
+    const origin = starts[0] as number;
+    expect(starts.map((start) => start - origin)).toEqual([
+      0, 0, 0, 0, 305, 305, 305, 305, 610, 610, 610, 610,
+    ]);
   });
 
   it("the smaller of the IP and account limits binds", async () => {
@@ -73,7 +98,7 @@ describe("sliding-window rate limits", () => {
         120,
       ),
     ).toBe(2);
-    await expect(shared.currentReservoir()).resolves.toBeLessThanOrEqual(2);
+    await expect(settle(shared.currentReservoir())).resolves.toBeLessThanOrEqual(2);
   });
 
   it("an injected Bottleneck without a reservoir is used as it is", async () => {
@@ -82,7 +107,7 @@ describe("sliding-window rate limits", () => {
     let running = 0;
     let mostAtOnce = 0;
 
-    await Promise.all(
+    const jobs = Promise.all(
       Array.from({ length: 5 }, () =>
         gate.run(async () => {
           running += 1;
@@ -92,10 +117,11 @@ describe("sliding-window rate limits", () => {
         }),
       ),
     );
+    // Runs the jobs and every window's give-back timer: nothing is added to a limiter that had no reservoir.
+    await settle(jobs);
 
     expect(mostAtOnce).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 80));
-    await expect(shared.currentReservoir()).resolves.toBeNull();
+    await expect(settle(shared.currentReservoir())).resolves.toBeNull();
   });
 
   it("a job aborted while queued leaves at once, never runs, and costs no slot", async () => {
@@ -104,7 +130,7 @@ describe("sliding-window rate limits", () => {
     const startedAt: Record<string, number> = {};
     const job = (name: string) => async () => {
       ran.push(name);
-      startedAt[name] = performance.now();
+      startedAt[name] = Date.now();
     };
     const controller = new AbortController();
 
@@ -114,10 +140,11 @@ describe("sliding-window rate limits", () => {
     controller.abort(new Error("caller left"));
 
     await expect(abandoned).rejects.toThrow("caller left");
-    await Promise.all([first, last]);
+    await settle(Promise.all([first, last]));
     expect(ran).toEqual(["first", "last"]);
-    // "last" took the slot freed by "first"; the abandoned entry did not hold it for another window.
-    expect((startedAt.last as number) - (startedAt.first as number)).toBeLessThan(400);
+    // "last" took the slot freed by "first" one window (+ margin) later; the abandoned entry did not hold it for
+    // another window.
+    expect((startedAt.last as number) - (startedAt.first as number)).toBe(205);
   });
 
   it("rejects a negative or fractional limit with a message naming it", () => {

@@ -36,20 +36,15 @@ async function burst(): Promise<number> {
   return performance.now() - startedAt;
 }
 
-it("100 GETs with limits on receive zero 429s and finish within 10 % of the bound the windows set", async () => {
-  // Safety is asserted on every run. Speed is wall-clock on a shared machine, where a stall of the event loop
-  // (GC, a busy neighbour) delays every later slot: the best of up to three runs must be within 10 %.
-  const ratios: number[] = [];
-  while (ratios.length < 3) {
-    const elapsed = await burst();
-    const stats = sandbox.stats();
-    expect(stats.rateLimited).toBe(0);
-    expect(stats.total).toBe(CALLS);
-    // Never faster than the windows allow (that would mean the limiter let too much through).
-    expect(elapsed / BOUND_MS).toBeGreaterThanOrEqual(0.99);
-    ratios.push(elapsed / BOUND_MS);
-    if (elapsed / BOUND_MS <= 1.1) break;
-  }
-  expect(Math.min(...ratios)).toBeLessThanOrEqual(1.1);
+it("100 GETs with limits on receive zero 429s and never outrun the windows", async () => {
+  // Only what a loaded machine cannot break is asserted: no 429, no window over the limit, and no faster than
+  // the windows allow (a stall only makes it slower). How close to that bound it runs is the bench's to measure;
+  // that no slot is wasted is asserted exactly, on fake timers, in src/rate-limiter.test.ts.
+  const elapsed = await burst();
+  const stats = sandbox.stats();
+  expect(stats.rateLimited).toBe(0);
+  expect(stats.total).toBe(CALLS);
+  expect(stats.maxInAnyWindow.ip).toBeLessThanOrEqual(limits.ip);
+  expect(elapsed / BOUND_MS).toBeGreaterThanOrEqual(0.99);
   expect(client.stats()).toMatchObject({ retries: 0, tokenRequests: 1 });
 }, 60_000);

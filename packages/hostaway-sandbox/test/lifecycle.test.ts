@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { DEFAULT_ANCHOR_DATE, DEFAULT_CREDENTIALS, startSandbox } from "../src/index.js";
 import { SandboxClient } from "./support/sandbox-client.js";
 
@@ -61,8 +61,11 @@ describe("close()", () => {
       (r) => r.status,
       () => "closed",
     );
-    // Let both requests reach the server before closing it.
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    // Close only once both requests have reached the server: one held by the fault, one waiting for latency.
+    await vi.waitFor(() => expect(sandbox.stats()).toMatchObject({ total: 2, faultsInjected: 1 }), {
+      timeout: 10_000,
+      interval: 10,
+    });
     await sandbox.close();
     expect(await hanging).toBe("closed");
     expect(await waiting).toBe("closed");
