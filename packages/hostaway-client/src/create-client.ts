@@ -24,9 +24,15 @@ export interface HostawayClientOptions {
   secretKey: string;
   /** Default `https://api.hostaway.com/v1`; the sandbox's `url` in tests. */
   baseUrl?: string;
-  /** Sliding-window limits. Defaults: 15 (per IP) and 20 (per account) per 10 000 ms; `0` turns one off. */
+  /**
+   * Sliding-window limits. Defaults: 15 (per IP) and 20 (per account) per 10 000 ms; `0` turns one off. They are
+   * this client's own: create one client per account and share it (two clients keep two sets of windows).
+   */
   rateLimit?: RateLimitOptions;
-  /** A shared Bottleneck (e.g. clustered over Redis) replacing the built-in account window. */
+  /**
+   * A shared Bottleneck (e.g. clustered over Redis) replacing the built-in account window: the way to keep several
+   * clients or processes inside one set of limits.
+   */
   limiter?: Bottleneck;
   retry?: RetryOptions;
   /** Per attempt, from sending to the full response. Default 30 000. */

@@ -1,9 +1,20 @@
 import Bottleneck from "bottleneck";
 
+/**
+ * The client's sliding windows (REFERENCE.md §4: 15 requests per 10 s per IP, 20 per account).
+ *
+ * Scope: the windows belong to ONE client instance. Two clients in one process each keep their own windows, so
+ * together they could send 30 requests in 10 s from one IP and be answered 429. Create one client per account and
+ * share it; for several clients or processes, inject one shared Bottleneck via the client's `limiter` option (its
+ * reservoir is then the shared window: 15 when every holder sends from the same IP).
+ */
 export interface RateLimitOptions {
-  /** Requests per window from this process: Hostaway's per-IP limit (REFERENCE.md §4). `0` turns it off. */
+  /**
+   * Requests per window from this client: Hostaway's per-IP limit (REFERENCE.md §4), counted per client instance,
+   * not per process or machine (see above). `0` turns it off.
+   */
   ip?: number;
-  /** Requests per window for the account (REFERENCE.md §4). `0` turns it off. */
+  /** Requests per window for the account (REFERENCE.md §4), counted per client instance too. `0` turns it off. */
   account?: number;
   /** The window length in ms (Hostaway: 10 s). Tests and the sandbox scale it down. */
   windowMs?: number;
@@ -95,7 +106,7 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
   const account = checked("account", options.account ?? DEFAULT_RATE_LIMIT.account, true);
   const windows: SlidingWindow[] = [];
   if (options.limiter) {
-    // The account window is shared (e.g. clustered); the IP window stays this process's own.
+    // The account window is shared (e.g. clustered); the IP window stays this client's own.
     if (ip > 0) windows.push(ownWindow(ip, holdMs));
     const usesReservoir = options.limiter.currentReservoir().then((reservoir) => reservoir !== null);
     windows.push(new SlidingWindow(options.limiter, holdMs, usesReservoir));
