@@ -43,7 +43,8 @@ export function createFinanceResource(transport: Transport): FinanceResource {
   const report = async (path: string, query: FinanceReportQuery, options?: RequestOptions) => {
     const where = { method: "POST", path } as const;
     const parsed = parseArguments(FinanceReportQuerySchema, query, where, "finance report query");
-    // A POST is never replayed by the transport (only re-sent once after a 403, which means nothing was done).
+    // A write is never replayed; the one re-send is the single re-authentication after a 403 (REFERENCE.md §2: the
+    // token was refused, so nothing was done upstream). These reports only read, though they are POSTs.
     const body = await transport.request(
       { ...where, form: toSearchParams({ ...parsed, format: "json" }) },
       options,
