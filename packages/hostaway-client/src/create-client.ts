@@ -1,5 +1,7 @@
 import { HostawayAccessTokenSchema } from "@hostaway-mcp/domain-models";
 import type Bottleneck from "bottleneck";
+import type { AuthenticateOptions } from "./authenticate.js";
+import { createAuthenticate } from "./authenticate.js";
 import { type Clock, systemClock } from "./clock.js";
 import { createHttpExchange } from "./http-exchange.js";
 import { type Logger, silentLogger } from "./logger.js";
@@ -49,6 +51,14 @@ export interface HostawayClientOptions {
 }
 
 export interface HostawayClient {
+  /**
+   * Obtains an access token (or reuses the cached one) and resolves once Hostaway accepts it, i.e. after the
+   * activation delay. Shares the one token request with every other caller. Servers call it at start-up so their
+   * first answer pays neither the token round trip nor the 1 s activation (REFERENCE.md §2). Rejects with the
+   * client's usual errors: `HostawayAuthError` for rejected credentials, `HostawayNetworkError`, … and
+   * `HostawayAbortError` when `signal` fires first.
+   */
+  authenticate(options?: AuthenticateOptions): Promise<void>;
   listings: ListingsResource;
   reservations: ReservationsResource;
   conversations: ConversationsResource;
@@ -107,6 +117,10 @@ export function createHostawayClient(options: HostawayClientOptions): HostawayCl
   transport.useTokens(tokens);
 
   return {
+    authenticate: createAuthenticate({
+      tokens,
+      tokenRequests: () => transport.stats().tokenRequests,
+    }),
     listings: createListingsResource(transport),
     reservations: createReservationsResource(transport),
     conversations: createConversationsResource(transport),

@@ -1,5 +1,6 @@
 // Public API of @hostaway-mcp/hostaway-client. Every export is named here on purpose (no `export *`).
 
+export type { AuthenticateOptions } from "./authenticate.js";
 export type { Clock } from "./clock.js";
 export { systemClock } from "./clock.js";
 export type { HostawayClient, HostawayClientOptions } from "./create-client.js";
