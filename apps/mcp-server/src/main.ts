@@ -8,6 +8,7 @@ import { createServer } from "./create-server.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
+import { warmUpClient } from "./warm-up-client.js";
 
 export interface MainStreams {
   stdin: Readable;
@@ -26,6 +27,8 @@ export type MainOutcome =
       url?: string;
       /** Resolves when the server stops by itself (stdin closed). */
       stopped: Promise<void>;
+      /** The background token fetch started once serving; settles (never rejects) when done or logged. */
+      warmUp: Promise<void>;
       close(): Promise<void>;
     };
 
@@ -69,10 +72,16 @@ export async function main(
       config.transport === "http"
         ? await serveHttp(config, client, logger, streams)
         : serveStdio(client, logger, streams);
+    // In the background: start-up never waits for Hostaway, and the first tool call finds the token ready.
+    const stopWarmUp = new AbortController();
+    const warmUp = warmUpClient(client, logger, stopWarmUp.signal);
     return {
       ...running,
+      warmUp,
       close: async () => {
+        stopWarmUp.abort();
         await running.close();
+        await warmUp;
         client.close();
       },
     };
@@ -92,7 +101,9 @@ function createClient(config: Config, logger: Logger): HostawayClient {
   });
 }
 
-type Running = Omit<Extract<MainOutcome, { kind: "running" }>, "close"> & { close(): Promise<void> };
+type Running = Omit<Extract<MainOutcome, { kind: "running" }>, "close" | "warmUp"> & {
+  close(): Promise<void>;
+};
 
 function serveStdio(client: HostawayClient, logger: Logger, streams: MainStreams): Running {
   const audit = createAuditLog(streams.stderr);

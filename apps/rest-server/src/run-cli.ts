@@ -6,6 +6,7 @@ import { ConfigError, DEFAULT_HOST, DEFAULT_PORT, loadConfig } from "./config.js
 import { createLogger } from "./logger.js";
 import { type RunningServer, serve } from "./serve.js";
 import { packageVersion } from "./version.js";
+import { warmUpClient } from "./warm-up-client.js";
 
 export const CLI_HELP = `hostaway-rest ${packageVersion}: the Hostaway toolkit as a REST API (OpenAPI 3.1 at /openapi.json, docs at /docs)
 
@@ -42,7 +43,14 @@ export interface CliIo {
 
 export type CliResult =
   | { kind: "exit"; exitCode: number }
-  | { kind: "serving"; running: RunningServer; logger: Logger; stop(): Promise<void> };
+  | {
+      kind: "serving";
+      running: RunningServer;
+      logger: Logger;
+      /** The background token fetch started after listening; settles (never rejects) once it is done or logged. */
+      warmUp: Promise<void>;
+      stop(): Promise<void>;
+    };
 
 /**
  * The `hostaway-rest` command without the process plumbing: parses flags, reads the configuration (one clear
@@ -104,13 +112,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     { url: running.url, auth: config.apiKeys.length > 0 ? "api-keys" : "none (loopback only)" },
     `hostaway-rest listening on ${running.url} (docs at ${running.url}/docs)`,
   );
+  // In the background: start-up never waits for Hostaway, and the first request finds the token ready.
+  const stopWarmUp = new AbortController();
+  const warmUp = warmUpClient(client, logger, stopWarmUp.signal);
   return {
     kind: "serving",
     running,
     logger,
+    warmUp,
     async stop() {
       logger.info("shutting down: no new connections; waiting for in-flight requests");
+      stopWarmUp.abort();
       await running.close();
+      await warmUp;
       client.close();
     },
   };
