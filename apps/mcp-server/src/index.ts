@@ -6,7 +6,7 @@ export type { Config, ConfigOverrides, LogLevel, TransportKind } from "./config.
 export { ConfigError, DEFAULT_BASE_URL, DEFAULT_HOST, DEFAULT_PORT, loadConfig } from "./config.js";
 export type { CreateServerOptions } from "./create-server.js";
 export { createServer, DEFAULT_RESPONSE_BUDGET, TOOL_NAMES } from "./create-server.js";
-export type { HttpAppOptions } from "./http/create-http-app.js";
+export type { HttpAppOptions, McpRequestScope } from "./http/create-http-app.js";
 export { createHttpApp } from "./http/create-http-app.js";
 export type { RunningHttpServer, StartHttpServerOptions } from "./http/start-http-server.js";
 export { startHttpServer } from "./http/start-http-server.js";

@@ -140,7 +140,8 @@ async function serveHttp(
     allowedHosts: config.http.allowedHosts,
     logger,
     // With keys, each request carries its caller (a hash of its key); without keys, nobody is identified.
-    createMcpServer: () => createServer({ client, logger, audit, defaultCaller: ANONYMOUS_CALLER }),
+    createMcpServer: ({ toolNames }) =>
+      createServer({ client, logger, audit, defaultCaller: ANONYMOUS_CALLER, toolNames }),
   });
   logger.info(
     { transport: "http", url: `${http.url}/mcp`, auth: config.http.apiKeys.length > 0 ? "bearer" : "none" },

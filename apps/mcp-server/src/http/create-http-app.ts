@@ -7,9 +7,14 @@ import { hostCheck } from "./host-check.js";
 import { isLoopbackHost } from "./loopback.js";
 import { originCheck } from "./origin-check.js";
 
+/** What one stateless POST can reach: the tools it calls, or every tool (`undefined`) for anything else. */
+export interface McpRequestScope {
+  toolNames: readonly string[] | undefined;
+}
+
 export interface HttpAppOptions {
   /** Builds a fresh MCP server for one request (stateless mode: nothing is shared between requests but the client). */
-  createMcpServer: () => McpServer;
+  createMcpServer: (request: McpRequestScope) => McpServer;
   /** Bearer tokens accepted at `/mcp`; empty means no authentication (loopback only, see `startHttpServer`). */
   apiKeys: readonly string[];
   /** Exact `Origin` values allowed; empty means loopback origins only. */
@@ -74,9 +79,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
   ];
 
   app.post("/mcp", ...guard, express.json({ limit: "1mb" }), async (req: Request, res: Response) => {
-    const server = options.createMcpServer();
+    const server = options.createMcpServer({ toolNames: calledToolNames(req.body) });
     // Stateless: no session id; each POST carries whole JSON-RPC exchanges.
-    const transport = new StreamableHTTPServerTransport({ sessionIdGenerator: undefined });
+    const transport = new StreamableHTTPServerTransport({
+      sessionIdGenerator: undefined,
+      enableJsonResponse: !asksForProgress(req.body),
+    });
     res.on("close", () => {
       // Closing aborts handlers still running (their `extra.signal`), and with it their upstream requests.
       void transport.close();
@@ -121,4 +129,28 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.use(onError);
 
   return app;
+}
+
+/** Whether any JSON-RPC request in the body carries a progress token (then the answer must stream, over SSE). */
+function asksForProgress(body: unknown): boolean {
+  const messages: unknown[] = Array.isArray(body) ? body : [body];
+  return messages.some((message) => {
+    const meta = (message as { params?: { _meta?: { progressToken?: unknown } } } | null)?.params?._meta;
+    return meta?.progressToken !== undefined;
+  });
+}
+
+/**
+ * The tools a body calls when every message in it is a `tools/call` (a stateless request can reach nothing else),
+ * else `undefined` (initialize, tools/list, …: every tool).
+ */
+function calledToolNames(body: unknown): string[] | undefined {
+  const messages: unknown[] = Array.isArray(body) ? body : [body];
+  const names: string[] = [];
+  for (const message of messages) {
+    const call = message as { method?: unknown; params?: { name?: unknown } } | null;
+    if (call?.method !== "tools/call" || typeof call.params?.name !== "string") return undefined;
+    names.push(call.params.name);
+  }
+  return names;
 }
