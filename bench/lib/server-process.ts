@@ -62,6 +62,19 @@ export function serverCliPath(kind: ServerKind): string {
   return join(dirname(manifestPath), bin ?? "dist/cli.js");
 }
 
+/**
+ * The Node flags a CLI's shebang passes (`#!/usr/bin/env -S node --max-semi-space-size=8` → that flag), so the bench
+ * starts each server with the Node running the bench exactly as its bin would start it.
+ */
+export function shebangNodeFlags(firstLine: string): string[] {
+  const match = /^#!.*?\bnode\b(.*)$/.exec(firstLine.trim());
+  return match ? (match[1] ?? "").split(/\s+/).filter((flag) => flag.startsWith("-")) : [];
+}
+
+function cliNodeFlags(cli: string): string[] {
+  return shebangNodeFlags(readFileSync(cli, "utf8").split("\n", 1)[0] ?? "");
+}
+
 /** Environment for a server: the sandbox as upstream, one API key, inbound limits off, loopback only. */
 export function serverEnvironment(
   kind: ServerKind,
@@ -94,10 +107,12 @@ export function serverEnvironment(
 export async function startServer(options: StartServerOptions): Promise<RunningServer> {
   const port = await freePort();
   const cli = serverCliPath(options.kind);
-  const args =
-    options.kind === "mcp"
+  const args = [
+    ...cliNodeFlags(cli),
+    ...(options.kind === "mcp"
       ? [cli, "--transport", "http", "--port", String(port)]
-      : [cli, "--port", String(port)];
+      : [cli, "--port", String(port)]),
+  ];
   mkdirSync(LOG_DIR, { recursive: true });
   const logFile = join(LOG_DIR, `${options.label}.log`);
   const logFd = openSync(logFile, "w");
