@@ -21,6 +21,15 @@ const binaries = {
   rest: join(root, "apps/rest-server/dist/cli.js"),
   mcp: join(root, "apps/mcp-server/dist/cli.js"),
 };
+/**
+ * Hostaway's windows (REFERENCE.md §4: 15 requests per 10 s per IP, 20 per account) are per IP and per account, but
+ * each server's client keeps its own windows. The two servers share one IP and one account here, so each gets its
+ * half (REST 8 + MCP 7 ≤ 15 per IP, 10 + 10 ≤ 20 per account) and together they never draw a 429.
+ */
+const upstreamLimits = {
+  rest: { HOSTAWAY_RATE_LIMIT_IP: "8", HOSTAWAY_RATE_LIMIT_ACCOUNT: "10" },
+  mcp: { HOSTAWAY_RATE_LIMIT_IP: "7", HOSTAWAY_RATE_LIMIT_ACCOUNT: "10" },
+};
 const logDir = mkdtempSync(join(tmpdir(), "hostaway-demo-"));
 /** @type {Map<string, import("node:child_process").ChildProcess>} */
 const children = new Map();
@@ -39,10 +48,17 @@ function port(name, fallback) {
   return value;
 }
 
+/** The Node flags in a bin's `#!/usr/bin/env -S node …` line, so it runs here as its bin would (e.g. its memory cap). */
+function shebangNodeFlags(file) {
+  const firstLine = readFileSync(file, "utf8").split("\n", 1)[0] ?? "";
+  const match = /^#!.*?\bnode\b(.*)$/.exec(firstLine.trim());
+  return match ? (match[1] ?? "").split(/\s+/).filter((flag) => flag.startsWith("-")) : [];
+}
+
 /** Starts `name` with its stdout and stderr in a log file; a crash before Ctrl-C stops the whole demo. */
 function start(name, args, env = {}) {
   const log = createWriteStream(join(logDir, `${name}.log`));
-  const child = spawn(process.execPath, args, {
+  const child = spawn(process.execPath, [...shebangNodeFlags(args[0]), ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ["ignore", "pipe", "pipe"],
@@ -181,8 +197,14 @@ async function main() {
   };
   const restUrl = `http://${host}:${ports.rest}`;
   const mcpUrl = `http://${host}:${ports.mcp}`;
-  start("rest", [binaries.rest, "--port", String(ports.rest), "--host", host], env);
-  start("mcp", [binaries.mcp, "--transport", "http", "--port", String(ports.mcp), "--host", host], env);
+  start("rest", [binaries.rest, "--port", String(ports.rest), "--host", host], {
+    ...env,
+    ...upstreamLimits.rest,
+  });
+  start("mcp", [binaries.mcp, "--transport", "http", "--port", String(ports.mcp), "--host", host], {
+    ...env,
+    ...upstreamLimits.mcp,
+  });
   await Promise.all([waitForHealth("rest", `${restUrl}/health`), waitForHealth("mcp", `${mcpUrl}/health`)]);
 
   const bookingId = await exampleBookingId(info, anchor, restUrl, apiKey);
@@ -199,6 +221,7 @@ Hostaway demo is running (a fake Hostaway account; no real data).
   MCP server (Streamable HTTP) ${mcpUrl}/mcp
 
   Demo API key (both servers): ${apiKey}
+  Upstream limits, split (one IP, one account): REST 8 + MCP 7 per IP, 10 + 10 per account, per 10 s
 
 Try the REST API:
 
