@@ -1,8 +1,10 @@
 /**
  * The three reads scenarios 2–4 measure (conversation history, batches, message search), reachable two ways:
  * `library` calls the packages in this process with a client of its own; `rest` starts a REST server as a child
- * process and calls its routes. Each reader is fresh (new client or new server, so no cached token) and is closed
- * after its case.
+ * process and calls its routes. Each reader is fresh (new client or new server) and is closed after its case.
+ * A cold reader is used as soon as it exists; a warm one first holds a usable token, as a running server does
+ * (the servers fetch theirs at start-up): the library client through `client.authenticate()`, the REST server once
+ * its `/ready` probe (one listing page) has answered.
  */
 import { batchGetBookings, batchGetProperties } from "@hostaway-mcp/batch-runner";
 import type {
@@ -31,16 +33,19 @@ export interface Reader {
   close(): Promise<number | null>;
 }
 
+export type ReaderStart = "cold" | "warm";
+
 export async function openReader(
   via: Via,
   bench: BenchSandbox,
   label: string,
   logLevel?: string,
+  start: ReaderStart = "cold",
 ): Promise<Reader> {
-  return via === "library" ? libraryReader(bench) : restReader(bench, label, logLevel);
+  return via === "library" ? libraryReader(bench, start) : restReader(bench, label, logLevel, start);
 }
 
-function libraryReader(bench: BenchSandbox): Reader {
+async function libraryReader(bench: BenchSandbox, start: ReaderStart): Promise<Reader> {
   const { upstream } = bench;
   const client = createHostawayClient({
     accountId: upstream.accountId,
@@ -52,18 +57,35 @@ function libraryReader(bench: BenchSandbox): Reader {
       ...(bench.limits ? { windowMs: bench.limits.windowMs } : {}),
     },
   });
+  if (start === "warm") await client.authenticate();
   return {
     via: "library",
     conversationHistory: (bookingId, limit) => getConversationHistory(client, bookingId, { limit }),
     batchProperties: (ids) => batchGetProperties(client, ids),
     batchBookings: (ids) => batchGetBookings(client, ids),
     searchMessages: (criteria) => searchMessages(client, criteria),
-    close: async () => null,
+    close: async () => {
+      client.close();
+      return null;
+    },
   };
 }
 
-async function restReader(bench: BenchSandbox, label: string, logLevel: string | undefined): Promise<Reader> {
+async function restReader(
+  bench: BenchSandbox,
+  label: string,
+  logLevel: string | undefined,
+  start: ReaderStart,
+): Promise<Reader> {
   const server = await startServer({ kind: "rest", upstream: bench.upstream, label, logLevel });
+  if (start === "warm") {
+    const ready = await fetch(`${server.origin}/ready`);
+    const body = await ready.text();
+    if (!ready.ok) {
+      await server.stop();
+      throw new Error(`GET /ready answered ${ready.status}: ${body.slice(0, 300)}`);
+    }
+  }
   const get = async <T>(path: string, query: Record<string, string | number | undefined>): Promise<T> => {
     const search = new URLSearchParams();
     for (const [key, value] of Object.entries(query)) if (value !== undefined) search.set(key, String(value));

@@ -28,7 +28,7 @@ interface SearchRow {
   missing: number[];
   extra: number[];
   failed: number | null;
-  /** The failed items, e.g. the `search_cap` item a search adds when it stopped at its bounds. */
+  /** The bookings whose messages could not be read (a search that stopped at its bounds says so in `note`). */
   failures: { item_id: string; error_message: string }[];
   /** The answer's own note on what it left out (e.g. a search that stopped at its bounds), if any. */
   note: string | null;
