@@ -1,5 +1,5 @@
 import type { Readable, Writable } from "node:stream";
-import { createHostawayClient, type HostawayClient } from "@hostaway-mcp/hostaway-client";
+import { createHostawayClient, type HostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
 import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
 import { ANONYMOUS_CALLER, createAuditLog } from "./audit.js";
 import { HELP_TEXT, parseCliArgs } from "./cli-args.js";
@@ -8,7 +8,6 @@ import { createServer } from "./create-server.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logger.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
-import { warmUpClient } from "./warm-up-client.js";
 
 export interface MainStreams {
   stdin: Readable;
@@ -74,7 +73,7 @@ export async function main(
         : serveStdio(client, logger, streams);
     // In the background: start-up never waits for Hostaway, and the first tool call finds the token ready.
     const stopWarmUp = new AbortController();
-    const warmUp = warmUpClient(client, logger, stopWarmUp.signal);
+    const warmUp = warmUpToken(client, { logger, signal: stopWarmUp.signal });
     return {
       ...running,
       warmUp,

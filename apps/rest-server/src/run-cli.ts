@@ -1,12 +1,11 @@
 import { parseArgs } from "node:util";
-import { createHostawayClient } from "@hostaway-mcp/hostaway-client";
+import { createHostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { ConfigError, DEFAULT_HOST, DEFAULT_PORT, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { type RunningServer, serve } from "./serve.js";
 import { packageVersion } from "./version.js";
-import { warmUpClient } from "./warm-up-client.js";
 
 export const CLI_HELP = `hostaway-rest ${packageVersion}: the Hostaway toolkit as a REST API (OpenAPI 3.1 at /openapi.json, docs at /docs)
 
@@ -114,7 +113,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   );
   // In the background: start-up never waits for Hostaway, and the first request finds the token ready.
   const stopWarmUp = new AbortController();
-  const warmUp = warmUpClient(client, logger, stopWarmUp.signal);
+  const warmUp = warmUpToken(client, { logger, signal: stopWarmUp.signal });
   return {
     kind: "serving",
     running,

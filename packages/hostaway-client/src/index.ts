@@ -57,3 +57,5 @@ export type { RetryOptions } from "./retry-policy.js";
 export type { StoredToken, TokenStore } from "./token-store.js";
 export { createMemoryTokenStore } from "./token-store.js";
 export type { ClientStats, RequestOptions } from "./transport.js";
+export type { WarmUpLogger } from "./warm-up.js";
+export { warmUpToken } from "./warm-up.js";
