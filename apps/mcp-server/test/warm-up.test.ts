@@ -48,7 +48,7 @@ describe("start-up token warm-up", () => {
       await outcome.warmUp;
       expect(sandbox.stats()).toMatchObject({ total: 1, tokenRequests: 1 });
       expect(logs().map((line) => line.msg)).toContain(
-        "Hostaway access token obtained: the first tool call will not wait for one",
+        "Hostaway access token obtained: the first request will not wait for one",
       );
 
       await client.connect(new StreamableHTTPClientTransport(new URL(`${url}/mcp`)));
