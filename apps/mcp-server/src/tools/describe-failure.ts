@@ -2,7 +2,6 @@ import type { ErrorType } from "@hostaway-mcp/domain-models";
 import { HostawayError } from "@hostaway-mcp/hostaway-client";
 import { TimelineValidationError } from "@hostaway-mcp/message-timeline";
 import type { NotFoundExplanation } from "./define-tool.js";
-import { ToolInputError } from "./tool-input-error.js";
 
 /** A failed tool call in words: what went wrong and what to do next. */
 export interface FailureDescription {
@@ -25,14 +24,6 @@ export function describeFailure(
   notFound: NotFoundExplanation,
   signal?: AbortSignal,
 ): FailureDescription {
-  if (error instanceof ToolInputError) {
-    return {
-      errorType: "validation_error",
-      problem: `Invalid argument \`${error.field}\`: ${error.message}`,
-      nextStep: `fix \`${error.field}\` and call the tool again.`,
-      retryAfterSeconds: null,
-    };
-  }
   if (isZodError(error)) {
     // e.g. decodeCursor's "not a valid next_cursor", whose issue path names the field.
     const issue = error.issues[0];
