@@ -1,64 +1,41 @@
 // A REST body and the MCP tool's `structuredContent` for the same question are the same JSON (docs/architecture.md):
 // both apps run here against one sandbox, through one Hostaway client.
-import { createHostawayClient, type HostawayClient } from "@hostaway-mcp/hostaway-client";
-import { type Sandbox, startSandbox } from "@hostaway-mcp/hostaway-sandbox";
-import { createServer } from "@hostaway-mcp/mcp-server";
-import { createApp, type RunningServer, serve } from "@hostaway-mcp/rest-server";
-import { Client } from "@modelcontextprotocol/sdk/client/index.js";
-import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
+import type { Sandbox } from "@hostaway-mcp/hostaway-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { type BothApps, startBothApps } from "./support/both-apps.js";
 
-const API_KEY = "cross-app-key-0123456789";
-
+let apps: BothApps;
 let sandbox: Sandbox;
-let hostaway: HostawayClient;
-let rest: RunningServer;
-let mcp: Client;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ rateLimits: false });
-  hostaway = createHostawayClient({
-    accountId: sandbox.credentials.accountId,
-    secretKey: sandbox.credentials.secretKey,
-    baseUrl: sandbox.url,
-    tokenActivationDelayMs: 0,
-    rateLimit: { ip: 0, account: 0 },
-  });
-  rest = await serve(
-    createApp({
-      client: hostaway,
-      config: { apiKeys: [API_KEY], rateLimitIp: 0, rateLimitAccount: 0 },
-      audit: () => {},
-    }),
-    { port: 0, host: "127.0.0.1" },
-  );
-  const server = createServer({ client: hostaway, audit: { record() {} } });
-  const [clientTransport, serverTransport] = InMemoryTransport.createLinkedPair();
-  await server.connect(serverTransport);
-  mcp = new Client({ name: "cross-app-test", version: "1.0.0" });
-  await mcp.connect(clientTransport);
+  apps = await startBothApps();
+  sandbox = apps.sandbox;
 });
 
 afterAll(async () => {
-  await mcp?.close();
-  await rest?.close(1_000);
-  hostaway?.close();
-  await sandbox?.close();
+  await apps?.close();
 });
 
-async function restBody(path: string): Promise<unknown> {
-  const response = await fetch(`${rest.url}${path}`, { headers: { "X-API-Key": API_KEY } });
-  expect(response.status, path).toBe(200);
-  return response.json();
+const restBody = (path: string) => apps.restBody(path);
+const toolResult = (name: string, args: Record<string, unknown>) => apps.toolResult(name, args);
+
+type Batch = { failed_items: Array<{ remediation: string }>; summary: { failed: number; succeeded: number } };
+
+/**
+ * The answer without each failure's remediation: the one part each app words itself (a tool name for MCP, a route
+ * for REST). The rest is the same JSON.
+ */
+function withoutRemediation(answer: unknown): unknown {
+  const batch = answer as Batch;
+  return { ...batch, failed_items: batch.failed_items.map(({ remediation: _, ...rest }) => rest) };
 }
 
-async function toolResult(name: string, args: Record<string, unknown>): Promise<unknown> {
-  const result = await mcp.callTool({ name, arguments: args });
-  expect(result.isError ?? false, `${name} ${JSON.stringify(result.content)}`).toBe(false);
-  // The text content carries the same JSON as the structured content.
-  const [text] = result.content as Array<{ type: string; text: string }>;
-  expect(JSON.parse(text!.text)).toEqual(result.structuredContent);
-  return result.structuredContent;
+/** Each app's remediation names its own next step, never the other app's. */
+function expectOwnNextSteps(viaRest: unknown, viaMcp: unknown): void {
+  for (const failure of (viaRest as Batch).failed_items) {
+    expect(failure.remediation).not.toMatch(/hostaway_[a-z_]+/);
+  }
+  for (const failure of (viaMcp as Batch).failed_items) expect(failure.remediation).not.toMatch(/\/api\//);
 }
 
 describe("REST body = MCP structuredContent", () => {
@@ -89,8 +66,11 @@ describe("REST body = MCP structuredContent", () => {
     const ids = [a!, sandbox.fixtures.unknownListingId, b!];
     const viaRest = await restBody(`/api/batch/properties?property_ids=${ids.join(",")}`);
     const viaMcp = await toolResult("hostaway_batch_get_properties", { property_ids: ids });
-    expect(viaRest).toEqual(viaMcp);
-    expect((viaRest as { summary: { failed: number } }).summary.failed).toBe(1);
+    expect(withoutRemediation(viaRest)).toEqual(withoutRemediation(viaMcp));
+    expect((viaRest as Batch).summary.failed).toBe(1);
+    expectOwnNextSteps(viaRest, viaMcp);
+    expect((viaRest as Batch).failed_items[0]?.remediation).toContain("GET /api/listings");
+    expect((viaMcp as Batch).failed_items[0]?.remediation).toContain("hostaway_list_properties");
   });
 
   it("batch bookings, with an unknown id", async () => {
@@ -101,8 +81,11 @@ describe("REST body = MCP structuredContent", () => {
     ];
     const viaRest = await restBody(`/api/batch/bookings?booking_ids=${ids.join(",")}`);
     const viaMcp = await toolResult("hostaway_batch_get_bookings", { booking_ids: ids });
-    expect(viaRest).toEqual(viaMcp);
-    expect((viaRest as { summary: { succeeded: number } }).summary.succeeded).toBe(2);
+    expect(withoutRemediation(viaRest)).toEqual(withoutRemediation(viaMcp));
+    expect((viaRest as Batch).summary.succeeded).toBe(2);
+    expectOwnNextSteps(viaRest, viaMcp);
+    expect((viaRest as Batch).failed_items[0]?.remediation).toContain("GET /api/bookings");
+    expect((viaMcp as Batch).failed_items[0]?.remediation).toContain("hostaway_search_bookings");
   });
 
   it("a listings page and the next one, each app following the other's cursor", async () => {
@@ -124,5 +107,25 @@ describe("REST body = MCP structuredContent", () => {
     expect(await restBody(`/api/bookings/${id}/guest`)).toEqual(
       await toolResult("hostaway_get_guest_info", { booking_id: id }),
     );
+  });
+
+  it("message searches by guest name, by date range and by booking id", async () => {
+    const day = new Date(Date.parse(sandbox.data.anchorDate) - 3 * 86_400_000).toISOString().slice(0, 10);
+    const searches: Array<[string, Record<string, unknown>]> = [
+      ["guest_name=jose", { guest_name: "jose" }],
+      [`start_date=${day}&end_date=${day}&limit=40`, { start_date: day, end_date: day, limit: 40 }],
+      [
+        `booking_id=${sandbox.fixtures.bookings.allChannels}&channels=email,sms`,
+        {
+          booking_id: sandbox.fixtures.bookings.allChannels,
+          channels: ["email", "sms"],
+        },
+      ],
+    ];
+    for (const [query, args] of searches) {
+      const viaRest = (await restBody(`/api/messages?${query}`)) as { successful_results: unknown[] };
+      expect(viaRest.successful_results.length, query).toBeGreaterThan(0);
+      expect(viaRest, query).toEqual(await toolResult("hostaway_search_messages", args));
+    }
   });
 });

@@ -63,11 +63,13 @@ export const search: Scenario = async ({ options, report }) => {
         let error: string | null = null;
         try {
           const result = await reader.searchMessages(criteria);
-          found = [...new Set(result.successful.map((thread) => thread.booking_id))].sort((a, b) => a - b);
+          found = [...new Set(result.successful_results.map((thread) => thread.booking_id))].sort(
+            (a, b) => a - b,
+          );
           failed = result.summary.failed;
-          failures = result.failed.map(({ item_id, error_message }) => ({ item_id, error_message }));
+          failures = result.failed_items.map(({ item_id, error_message }) => ({ item_id, error_message }));
           note = (result as { note?: string | null }).note ?? null;
-          messages = result.successful.reduce((sum, thread) => sum + thread.messages.length, 0);
+          messages = result.successful_results.reduce((sum, thread) => sum + thread.messages.length, 0);
         } catch (caught) {
           error = caught instanceof Error ? caught.message : String(caught);
         }

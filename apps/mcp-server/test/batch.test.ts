@@ -15,13 +15,13 @@ describe("hostaway_batch_get_properties", () => {
     const result = await h.call("hostaway_batch_get_properties", { property_ids: [a, unknown, b, c] });
     expect(result.isError).toBeFalsy();
     const answer = result.structuredContent as PartialFailureResponse<Listing>;
-    expect(answer.successful.map((listing) => listing.id)).toEqual([a, b, c]);
-    for (const listing of answer.successful) {
+    expect(answer.successful_results.map((listing) => listing.id)).toEqual([a, b, c]);
+    for (const listing of answer.successful_results) {
       expect(listing.name).toBe(
         h.sandbox.data.listings.find((candidate) => candidate.id === listing.id)?.name,
       );
     }
-    expect(answer.failed).toEqual([
+    expect(answer.failed_items).toEqual([
       expect.objectContaining({
         item_id: String(unknown),
         error_type: "not_found",
@@ -50,17 +50,19 @@ describe("hostaway_batch_get_properties", () => {
     expect(stats.total).toBeLessThanOrEqual(2);
 
     expect(answer.summary).toEqual({ total_attempted: 50, succeeded: 36, failed: 14, success_rate: 0.72 });
-    expect(answer.failed.map((failure) => [failure.item_id, failure.error_type])).toEqual(
+    expect(answer.failed_items.map((failure) => [failure.item_id, failure.error_type])).toEqual(
       unknown.map((id) => [String(id), "not_found"]),
     );
     // One text block, exactly the JSON of the structured answer (its note included), within the budget.
     expect(result.content).toEqual([{ type: "text", text: JSON.stringify(answer) }]);
     expect(JSON.stringify(answer).length).toBeLessThanOrEqual(25_000);
     // 36 full listings do not fit in 25,000 characters: the trailing ones are left out, and the note names them.
-    expect(answer.successful.length).toBeGreaterThan(0);
-    expect(answer.successful.length).toBeLessThan(known.length);
-    expect(answer.successful.map((listing) => listing.id)).toEqual(known.slice(0, answer.successful.length));
-    const omitted = known.slice(answer.successful.length);
+    expect(answer.successful_results.length).toBeGreaterThan(0);
+    expect(answer.successful_results.length).toBeLessThan(known.length);
+    expect(answer.successful_results.map((listing) => listing.id)).toEqual(
+      known.slice(0, answer.successful_results.length),
+    );
+    const omitted = known.slice(answer.successful_results.length);
     expect(answer.note).toContain(`property_ids=${JSON.stringify(omitted)}`);
   });
 });
@@ -80,15 +82,15 @@ describe("hostaway_batch_get_bookings", () => {
     expect(stats.byRoute["GET /v1/reservations/:id"]).toBe(10);
     expect(stats.total - stats.tokenRequests).toBe(10);
     expect(stats.tokenRequests).toBeLessThanOrEqual(1);
-    expect(answer.successful.map((booking) => booking.id)).toEqual(known);
-    for (const booking of answer.successful) {
+    expect(answer.successful_results.map((booking) => booking.id)).toEqual(known);
+    for (const booking of answer.successful_results) {
       const reservation = h.sandbox.data.reservations.find((r) => r.id === booking.id);
       expect(booking).toMatchObject({
         guest_name: reservation?.guestName,
         arrival_date: reservation?.arrivalDate,
       });
     }
-    expect(answer.failed.map((failure) => [failure.item_id, failure.error_type])).toEqual([
+    expect(answer.failed_items.map((failure) => [failure.item_id, failure.error_type])).toEqual([
       [String(unknownA), "not_found"],
       [String(unknownB), "not_found"],
     ]);

@@ -79,13 +79,13 @@ describe("the response budget", () => {
     const result = await h.call("hostaway_batch_get_bookings", { booking_ids: ids });
     expect(totalText(result)).toBeLessThanOrEqual(BUDGET);
     const answer = result.structuredContent as {
-      successful: Array<{ id: number }>;
+      successful_results: Array<{ id: number }>;
       summary: { succeeded: number };
       note: string | null;
     };
     expect(answer.summary.succeeded).toBe(10);
-    expect(answer.successful.length).toBeLessThan(10);
-    const omitted = ids.slice(answer.successful.length);
+    expect(answer.successful_results.length).toBeLessThan(10);
+    const omitted = ids.slice(answer.successful_results.length);
     // The note is a field of the answer, and the one text block is exactly its JSON.
     expect(answer.note).toBe(
       `${omitted.length} bookings were fetched but left out to stay under ${BUDGET} characters; ` +
@@ -101,13 +101,13 @@ describe("the response budget", () => {
     });
     expect(totalText(result)).toBeLessThanOrEqual(BUDGET);
     const answer = result.structuredContent as {
-      successful: Array<{ messages: Array<{ id: number }>; has_more: boolean }>;
+      successful_results: Array<{ messages: Array<{ id: number }>; has_more: boolean }>;
       note: string | null;
     };
-    const returned = answer.successful[0]?.messages.length ?? 0;
+    const returned = answer.successful_results[0]?.messages.length ?? 0;
     expect(returned).toBeGreaterThan(0);
     expect(returned).toBeLessThan(100);
-    expect(answer.successful[0]?.has_more).toBe(true);
+    expect(answer.successful_results[0]?.has_more).toBe(true);
     expect(answer.note).toBe(
       `Returned messages 1–${returned} of the 100 matching messages (${100 - returned} more of this window were ` +
         `left out to stay under ${BUDGET} characters); call again with the same criteria and offset=${returned} ` +
@@ -116,7 +116,7 @@ describe("the response budget", () => {
     expect(result.content).toEqual([{ type: "text", text: JSON.stringify(result.structuredContent) }]);
 
     // Following the note's offset reads the rest, each answer within the budget.
-    const seen = answer.successful[0]?.messages.map((message) => message.id) ?? [];
+    const seen = answer.successful_results[0]?.messages.map((message) => message.id) ?? [];
     let note = answer.note;
     for (let calls = 0; note !== null && calls < 100; calls += 1) {
       const offset = Number(note.match(/offset=(\d+)/)?.[1]);
@@ -127,7 +127,7 @@ describe("the response budget", () => {
       });
       expect(totalText(next)).toBeLessThanOrEqual(BUDGET);
       const page = next.structuredContent as typeof answer;
-      seen.push(...(page.successful[0]?.messages.map((message) => message.id) ?? []));
+      seen.push(...(page.successful_results[0]?.messages.map((message) => message.id) ?? []));
       note = page.note;
     }
     expect(seen).toHaveLength(100);

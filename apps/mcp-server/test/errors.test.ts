@@ -113,8 +113,8 @@ describe("upstream failures", () => {
       booking_ids: [first, second, third],
     });
     fault.remove();
-    expect(answer.successful.map((booking) => booking.id)).toEqual([first, third]);
-    expect(answer.failed).toMatchObject([{ item_id: String(second), error_type: "upstream_error" }]);
+    expect(answer.successful_results.map((booking) => booking.id)).toEqual([first, third]);
+    expect(answer.failed_items).toMatchObject([{ item_id: String(second), error_type: "upstream_error" }]);
     expect(answer.summary).toMatchObject({ total_attempted: 3, succeeded: 2, failed: 1 });
   });
 

@@ -107,8 +107,8 @@ describe("hostaway_get_conversation_history", () => {
       limit: 1000,
     });
     const bodies = new Map(sentMessagesOf(bookingId).map((message) => [message.id, message.body]));
-    for (const message of thread.messages) expect(message.body).toBe(bodies.get(message.id));
-    expect(thread.messages.some((message) => /\p{Extended_Pictographic}/u.test(message.body))).toBe(true);
+    for (const message of thread.messages) expect(message.content).toBe(bodies.get(message.id));
+    expect(thread.messages.some((message) => /\p{Extended_Pictographic}/u.test(message.content))).toBe(true);
   });
 
   it("answers a booking without messages with an empty thread, and an unknown booking with not_found", async () => {
@@ -155,7 +155,7 @@ describe("hostaway_search_messages", () => {
       guest_name: "Schmidt",
       limit: 1000,
     });
-    const threads = new Map(result.successful.map((thread) => [thread.booking_id, thread]));
+    const threads = new Map(result.successful_results.map((thread) => [thread.booking_id, thread]));
     for (const bookingId of [sharedSurnameA, sharedSurnameB]) {
       const thread = threads.get(bookingId);
       expect(thread, `thread of ${bookingId}`).toBeDefined();
@@ -166,7 +166,7 @@ describe("hostaway_search_messages", () => {
       );
     }
     expect(threads.get(sharedSurnameA)?.guest_name).not.toBe(threads.get(sharedSurnameB)?.guest_name);
-    expect(result.summary.succeeded).toBe(result.successful.length);
+    expect(result.summary.succeeded).toBe(result.successful_results.length);
     const audited = h.auditLines.slice(before).map((line) => line.booking_id);
     expect(audited).toEqual(expect.arrayContaining([sharedSurnameA, sharedSurnameB]));
   });
@@ -174,7 +174,7 @@ describe("hostaway_search_messages", () => {
   it("finds an accented guest without the accent", async () => {
     const { accentedGuest } = h.sandbox.fixtures.bookings;
     const result = await h.ok<SearchResult>("hostaway_search_messages", { guest_name: "jose garcia" });
-    expect(result.successful.map((thread) => thread.booking_id)).toContain(accentedGuest);
+    expect(result.successful_results.map((thread) => thread.booking_id)).toContain(accentedGuest);
   });
 
   it("narrows one booking's messages to a channel", async () => {
@@ -184,9 +184,11 @@ describe("hostaway_search_messages", () => {
       channels: ["whatsapp"],
       limit: 1000,
     });
-    expect(result.successful).toHaveLength(1);
+    expect(result.successful_results).toHaveLength(1);
     const expected = sentMessagesOf(bookingId).filter((m) => m.communicationType === "whatsapp");
-    expect(result.successful[0]?.messages.map((m) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());
+    expect(result.successful_results[0]?.messages.map((m) => m.id).sort()).toEqual(
+      expected.map((m) => m.id).sort(),
+    );
   });
 
   it("answers a complete search with a null note in one text block", async () => {
@@ -207,8 +209,10 @@ describe("hostaway_search_messages", () => {
     expect(answer.note).toMatch(/The search stopped at its bounds\. \d+ of the \d+ bookings that could hold/);
     expect(answer.note).toContain("narrow the search");
     // Every failed item is a real booking, and the counts cover real bookings only.
-    for (const failure of answer.failed) expect(failure.item_id).toMatch(/^\d+$/);
-    expect(answer.summary.total_attempted).toBe(answer.successful.length + answer.failed.length);
+    for (const failure of answer.failed_items) expect(failure.item_id).toMatch(/^\d+$/);
+    expect(answer.summary.total_attempted).toBe(
+      answer.successful_results.length + answer.failed_items.length,
+    );
   });
 
   it("rejects a search without any criterion, naming the field", async () => {

@@ -103,8 +103,8 @@ describe("upstream failures map to 502 / 503 / 504 with their type", () => {
     const { status, body } = await h.get(`/api/batch/bookings?booking_ids=${a},${b}`);
     h.sandbox.clearFaults();
     expect(status).toBe(200);
-    expect(body.successful.map((x: { id: number }) => x.id)).toEqual([a]);
-    expect(body.failed).toEqual([
+    expect(body.successful_results.map((x: { id: number }) => x.id)).toEqual([a]);
+    expect(body.failed_items).toEqual([
       expect.objectContaining({ item_id: String(b), error_type: "upstream_error" }),
     ]);
     expectNoUpstreamLeak(h, body);

@@ -265,7 +265,7 @@ describe("GET /api/messages", () => {
     const { status, body } = await h.get("/api/messages?guest_name=schmidt&limit=1000");
     expect(status).toBe(200);
     partialFailureResponseSchema(ConversationThreadSchema).parse(body);
-    const threads = new Map(body.successful.map((t: { booking_id: number }) => [t.booking_id, t]));
+    const threads = new Map(body.successful_results.map((t: { booking_id: number }) => [t.booking_id, t]));
     for (const id of [
       h.sandbox.fixtures.bookings.sharedSurnameA,
       h.sandbox.fixtures.bookings.sharedSurnameB,
@@ -274,7 +274,7 @@ describe("GET /api/messages", () => {
       expect(thread.total_count).toBe(sentMessagesOf(id).length);
       expect(thread.guest_name).toContain("Schmidt");
     }
-    expect(body.failed).toEqual([]);
+    expect(body.failed_items).toEqual([]);
     expect(body.note).toBeNull(); // limit=1000 holds every matching message
     expect(h.auditLines.slice(before)).toEqual([
       expect.objectContaining({ route: "GET /api/messages", booking_id: null }),
@@ -284,7 +284,7 @@ describe("GET /api/messages", () => {
   it("says in note where to continue paging, and how to narrow a search that stopped at its bounds", async () => {
     const id = h.sandbox.fixtures.bookings.hundredMessages;
     const { body: page } = await h.get(`/api/messages?booking_id=${id}&limit=30&offset=60`);
-    expect(page.successful[0].messages).toHaveLength(30);
+    expect(page.successful_results[0].messages).toHaveLength(30);
     expect(page.note).toBe(
       "Returned messages 61–90 of the 100 matching messages; call again with the same criteria and offset=90 " +
         "for the next ones.",
@@ -292,13 +292,13 @@ describe("GET /api/messages", () => {
     const { body: broad } = await h.get("/api/messages?start_date=2020-01-01&end_date=2030-12-31&limit=1");
     partialFailureResponseSchema(ConversationThreadSchema).parse(broad);
     expect(broad.note).toContain("The search stopped at its bounds.");
-    expect(broad.summary.total_attempted).toBe(broad.successful.length + broad.failed.length);
+    expect(broad.summary.total_attempted).toBe(broad.successful_results.length + broad.failed_items.length);
   });
 
   it("narrows a booking's messages to some channels", async () => {
     const id = h.sandbox.fixtures.bookings.allChannels;
     const { body } = await h.get(`/api/messages?booking_id=${id}&channels=email,sms&limit=1000`);
-    const thread = body.successful[0];
+    const thread = body.successful_results[0];
     expect(thread.booking_id).toBe(id);
     const expected = sentMessagesOf(id).filter((m) => ["email", "sms"].includes(m.communicationType));
     expect(thread.messages.map((m: { id: number }) => m.id).sort()).toEqual(expected.map((m) => m.id).sort());
@@ -378,11 +378,11 @@ describe("GET /api/batch/*", () => {
     const { status, body } = await h.get(`/api/batch/properties?property_ids=${a},${unknown},${b}`);
     expect(status).toBe(200);
     partialFailureResponseSchema(ListingSchema).parse(body);
-    expect(body.successful.map((l: { id: number }) => l.id).sort()).toEqual([a, b].sort());
-    expect(body.successful.find((l: { id: number }) => l.id === a)).toEqual(
+    expect(body.successful_results.map((l: { id: number }) => l.id).sort()).toEqual([a, b].sort());
+    expect(body.successful_results.find((l: { id: number }) => l.id === a)).toEqual(
       mapListing(HostawayListingSchema.parse(listing(a!))),
     );
-    expect(body.failed).toEqual([
+    expect(body.failed_items).toEqual([
       expect.objectContaining({ item_id: String(unknown), error_type: "not_found" }),
     ]);
     expect(body.summary).toEqual({ total_attempted: 3, succeeded: 2, failed: 1, success_rate: 0.6667 });
@@ -396,11 +396,11 @@ describe("GET /api/batch/*", () => {
     expect(status).toBe(200);
     partialFailureResponseSchema(BookingSchema).parse(body);
     for (const id of ids) {
-      expect(body.successful.find((b: { id: number }) => b.id === id)).toEqual(
+      expect(body.successful_results.find((b: { id: number }) => b.id === id)).toEqual(
         mapBooking(HostawayReservationSchema.parse(reservation(id) as SandboxReservation)),
       );
     }
-    expect(body.failed).toEqual([
+    expect(body.failed_items).toEqual([
       expect.objectContaining({ item_id: String(unknown), error_type: "not_found" }),
     ]);
     expect(body.summary).toMatchObject({ total_attempted: 3, succeeded: 2, failed: 1 });

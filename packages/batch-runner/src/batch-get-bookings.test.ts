@@ -14,15 +14,15 @@ describe("batchGetBookings", () => {
     const ids = [1, 2, 3, 404, 4, 5, 3, 6, 7, 8, 405];
     const response = await batchGetBookings(source, ids);
     expect(calls.sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 404, 405]);
-    expect(response.successful.map((booking) => booking.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
-    for (const booking of response.successful) expect(BookingSchema.parse(booking)).toEqual(booking);
-    expect(response.successful[0]?.guest_name).toBe("Guest 1");
-    expect(response.failed.map((failure) => [failure.item_id, failure.error_type])).toEqual([
+    expect(response.successful_results.map((booking) => booking.id)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const booking of response.successful_results) expect(BookingSchema.parse(booking)).toEqual(booking);
+    expect(response.successful_results[0]?.guest_name).toBe("Guest 1");
+    expect(response.failed_items.map((failure) => [failure.item_id, failure.error_type])).toEqual([
       ["404", "not_found"],
       ["405", "not_found"],
     ]);
-    expect(response.failed[0]?.remediation).toBe(
-      "Booking 404 does not exist. Check the id; list valid booking ids with hostaway_search_bookings.",
+    expect(response.failed_items[0]?.remediation).toBe(
+      "Booking 404 does not exist. Check the id; search the account's bookings (by guest, listing or dates) to find valid ids.",
     );
     expect(response.summary).toEqual({ total_attempted: 10, succeeded: 8, failed: 2, success_rate: 0.8 });
   });
@@ -36,13 +36,13 @@ describe("batchGetBookings", () => {
       return undefined;
     });
     const response = await batchGetBookings(source, range(1, 10));
-    expect(response.successful).toHaveLength(7);
-    expect(response.failed.map((failure) => [failure.item_id, failure.error_type])).toEqual([
+    expect(response.successful_results).toHaveLength(7);
+    expect(response.failed_items.map((failure) => [failure.item_id, failure.error_type])).toEqual([
       ["2", "rate_limit"],
       ["5", "timeout"],
       ["8", "upstream_error"],
     ]);
-    expect(response.failed[0]?.remediation).toContain("ids to retry: 2, 5.");
+    expect(response.failed_items[0]?.remediation).toContain("ids to retry: 2, 5.");
     expect(response.summary.succeeded + response.summary.failed).toBe(response.summary.total_attempted);
   });
 

@@ -19,6 +19,7 @@ export async function batchGetBookings(
   return runBatch(ids, async (id, { signal }) => mapBooking(await source.reservations.get(id, { signal })), {
     ...options,
     describeItem: options.describeItem ?? ((id) => `booking ${id}`),
-    notFoundHint: options.notFoundHint ?? "list valid booking ids with hostaway_search_bookings",
+    notFoundHint:
+      options.notFoundHint ?? "search the account's bookings (by guest, listing or dates) to find valid ids",
   });
 }

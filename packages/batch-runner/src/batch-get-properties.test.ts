@@ -17,19 +17,19 @@ describe("batchGetProperties", () => {
     const ids = [...range(1001, 36), ...range(2001, 14)];
     const response = await batchGetProperties(source, ids);
     expect(calls).toEqual(["list offset=0"]);
-    expect(response.successful.map((listing) => listing.id)).toEqual(range(1001, 36));
-    for (const listing of response.successful) expect(ListingSchema.parse(listing)).toEqual(listing);
-    expect(response.failed).toHaveLength(14);
-    expect(response.failed[0]).toMatchObject({
+    expect(response.successful_results.map((listing) => listing.id)).toEqual(range(1001, 36));
+    for (const listing of response.successful_results) expect(ListingSchema.parse(listing)).toEqual(listing);
+    expect(response.failed_items).toHaveLength(14);
+    expect(response.failed_items[0]).toMatchObject({
       item_id: "2001",
       error_type: "not_found",
       retry_after_seconds: null,
     });
-    expect(response.failed[0]?.error_message).toBe(
+    expect(response.failed_items[0]?.error_message).toBe(
       "Property 2001: no listing with id 2001 among the account's 36 listings.",
     );
-    expect(response.failed[0]?.remediation).toBe(
-      "Property 2001 does not exist. Check the id; list valid property ids with hostaway_list_properties.",
+    expect(response.failed_items[0]?.remediation).toBe(
+      "Property 2001 does not exist. Check the id; list the account's properties to find valid ids.",
     );
     expect(response.summary).toEqual({ total_attempted: 50, succeeded: 36, failed: 14, success_rate: 0.72 });
   });
@@ -37,7 +37,7 @@ describe("batchGetProperties", () => {
   it("keeps the input order and answers duplicates once", async () => {
     const { source } = fakePropertySource({ ids: range(1, 40) });
     const response = await batchGetProperties(source, [30, 2, 30, 17, 2]);
-    expect(response.successful.map((listing) => listing.id)).toEqual([30, 2, 17]);
+    expect(response.successful_results.map((listing) => listing.id)).toEqual([30, 2, 17]);
     expect(response.summary.total_attempted).toBe(3);
   });
 
@@ -45,15 +45,15 @@ describe("batchGetProperties", () => {
     const { source, calls } = fakePropertySource({ ids: range(1, 40) });
     const response = await batchGetProperties(source, [7, 7]);
     expect(calls).toEqual(["get 7"]);
-    expect(response.successful.map((listing) => listing.id)).toEqual([7]);
+    expect(response.successful_results.map((listing) => listing.id)).toEqual([7]);
   });
 
   it("walks the remaining index pages at once when they cost less than the single fetches", async () => {
     const { source, calls } = fakePropertySource({ ids: range(1, 250) });
     const response = await batchGetProperties(source, [5, 120, 240, 999, 998]);
     expect(calls).toEqual(["list offset=0", "list offset=100", "list offset=200"]);
-    expect(response.successful.map((listing) => listing.id)).toEqual([5, 120, 240]);
-    expect(response.failed.map((failure) => [failure.item_id, failure.error_type])).toEqual([
+    expect(response.successful_results.map((listing) => listing.id)).toEqual([5, 120, 240]);
+    expect(response.failed_items.map((failure) => [failure.item_id, failure.error_type])).toEqual([
       ["999", "not_found"],
       ["998", "not_found"],
     ]);
@@ -78,7 +78,7 @@ describe("batchGetProperties", () => {
     const { source, calls } = fakePropertySource({ ids: range(1, 30), omitCount: true });
     const response = await batchGetProperties(source, [1, 2, 77]);
     expect(calls).toEqual(["list offset=0", "get 77"]);
-    expect(response.failed[0]).toMatchObject({ item_id: "77", error_type: "not_found" });
+    expect(response.failed_items[0]).toMatchObject({ item_id: "77", error_type: "not_found" });
   });
 
   it("falls back to single fetches for the ids a failed page might have held (5xx, malformed page)", async () => {
@@ -94,8 +94,8 @@ describe("batchGetProperties", () => {
       const response = await batchGetProperties(source, [5, 120, 240, 999]);
       expect(calls.slice(0, 3).sort()).toEqual(["list offset=0", "list offset=100", "list offset=200"]);
       expect(calls.slice(3)).toEqual(["get 120", "get 999"]);
-      expect(response.successful.map((listing) => listing.id)).toEqual([5, 120, 240]);
-      expect(response.failed.map((failure) => [failure.item_id, failure.error_type])).toEqual([
+      expect(response.successful_results.map((listing) => listing.id)).toEqual([5, 120, 240]);
+      expect(response.failed_items.map((failure) => [failure.item_id, failure.error_type])).toEqual([
         ["999", "not_found"],
       ]);
     }
@@ -128,8 +128,12 @@ describe("batchGetProperties", () => {
       const { source, calls } = fakePropertySource({ ids: range(1, 40), failList: () => pageError });
       const response = await batchGetProperties(source, [1, 2, 3]);
       expect(calls).toEqual(["list offset=0"]);
-      expect(response.failed.map((failure) => failure.error_type)).toEqual([errorType, errorType, errorType]);
-      expect(response.failed[0]?.error_message).toBe(message);
+      expect(response.failed_items.map((failure) => failure.error_type)).toEqual([
+        errorType,
+        errorType,
+        errorType,
+      ]);
+      expect(response.failed_items[0]?.error_message).toBe(message);
     }
   });
 
@@ -154,8 +158,8 @@ describe("batchGetProperties", () => {
     };
     const response = await batchGetProperties(slowIndex, [1, 2, 3], { deadlineMs: 10 });
     expect(response.summary).toMatchObject({ total_attempted: 3, failed: 3 });
-    expect(response.failed.every((failure) => failure.error_type === "timeout")).toBe(true);
-    expect(response.failed[0]?.remediation).toContain("ids to retry: 1, 2, 3.");
+    expect(response.failed_items.every((failure) => failure.error_type === "timeout")).toBe(true);
+    expect(response.failed_items[0]?.remediation).toContain("ids to retry: 1, 2, 3.");
     expect(response.note).toBeNull(); // the index request had left: they got no answer, not "not attempted"
   });
 
@@ -168,7 +172,7 @@ describe("batchGetProperties", () => {
       onProgress: ({ done }) => progress.push(done),
     });
     expect(progress).toEqual([1, 2]);
-    expect(response.failed[0]?.remediation).toBe(
+    expect(response.failed_items[0]?.remediation).toBe(
       "Listing #9 does not exist. Check the id; see GET /api/listings.",
     );
     await expect(batchGetProperties(source, [1], { strategy: "fast" as never })).rejects.toThrow(

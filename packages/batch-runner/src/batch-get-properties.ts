@@ -70,7 +70,7 @@ export async function batchGetProperties(
   return runBatch(ids, worker, {
     ...batchOptions,
     describeItem: batchOptions.describeItem ?? ((id) => `property ${id}`),
-    notFoundHint: batchOptions.notFoundHint ?? "list valid property ids with hostaway_list_properties",
+    notFoundHint: batchOptions.notFoundHint ?? "list the account's properties to find valid ids",
   });
 }
 

@@ -41,7 +41,7 @@ describe("notAttemptedNote", () => {
     expect(note).toBe(
       "4 of 20 items were not attempted (the client's time limit passed while it waited for a free upstream " +
         "slot; the 30 s batch deadline passed; the 2 s item timeout passed): no request was sent for ids " +
-        "7, 8, 9, 12. They are listed in `failed` and are safe to retry in 10 s.",
+        "7, 8, 9, 12. They are listed in `failed_items` and are safe to retry in 10 s.",
     );
   });
 

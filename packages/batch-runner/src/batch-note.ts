@@ -12,7 +12,7 @@ export interface NotAttemptedItem {
 /**
  * The answer's `note`: null when every item was attempted. Otherwise it says how many items never sent a request
  * (the deadline or the caller's abort came first, or they waited too long for the client's limiter), that they are
- * listed in `failed`, and that they are safe to retry — the summary cannot say this, it only counts.
+ * listed in `failed_items`, and that they are safe to retry — the summary cannot say this, it only counts.
  */
 export function notAttemptedNote(
   notAttempted: readonly NotAttemptedItem[],
@@ -27,6 +27,6 @@ export function notAttemptedNote(
   const ids = notAttempted.map(({ id }) => String(id)).join(", ");
   return (
     `${count} of ${distinctIds} ${items} not attempted (${reasons.join("; ")}): no request was sent for ids ` +
-    `${ids}. They are listed in \`failed\` and are safe to retry ${wait > 0 ? `in ${wait} s` : "now"}.`
+    `${ids}. They are listed in \`failed_items\` and are safe to retry ${wait > 0 ? `in ${wait} s` : "now"}.`
   );
 }

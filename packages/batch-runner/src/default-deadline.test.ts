@@ -74,8 +74,8 @@ describe("the default batch deadline", () => {
     expect(await settlesWithin(pending, 1)).toBe(true);
     const response = await pending;
     expect(response.summary).toMatchObject({ total_attempted: 2, succeeded: 0, failed: 2 });
-    expect(response.failed.map((failure) => failure.error_type)).toEqual(["timeout", "timeout"]);
-    for (const failure of response.failed) {
+    expect(response.failed_items.map((failure) => failure.error_type)).toEqual(["timeout", "timeout"]);
+    for (const failure of response.failed_items) {
       expect(failure.error_message).toMatch(/the 45 s batch deadline passed\.$/);
     }
   });
@@ -85,7 +85,7 @@ describe("the default batch deadline", () => {
     await vi.advanceTimersByTimeAsync(DEFAULT_BATCH_DEADLINE_MS);
     expect((await pending).note).toBe(
       "2 of 2 items were not attempted (the 45 s batch deadline passed): no request was sent for ids 1, 2. " +
-        "They are listed in `failed` and are safe to retry now.",
+        "They are listed in `failed_items` and are safe to retry now.",
     );
   });
 
@@ -98,7 +98,9 @@ describe("the default batch deadline", () => {
     expect(await settlesWithin(pending, 10 * DEFAULT_BATCH_DEADLINE_MS)).toBe(false);
     controller.abort();
     const response = await pending;
-    expect(response.failed[0]?.error_message).toBe("Booking 1 was not attempted: the request was cancelled.");
+    expect(response.failed_items[0]?.error_message).toBe(
+      "Booking 1 was not attempted: the request was cancelled.",
+    );
   });
 
   it("a deadlineMs of its own replaces it", async () => {

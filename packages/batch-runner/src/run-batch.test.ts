@@ -20,11 +20,11 @@ const request = (id: number) => ({ method: "GET" as const, path: `/reservations/
 function expectAccounted<T>(response: PartialFailureResponse<T>, distinctIds: number): void {
   const { summary } = response;
   expect(BatchSummarySchema.parse(summary)).toEqual(summary);
-  for (const failure of response.failed) expect(BatchFailureSchema.parse(failure)).toEqual(failure);
+  for (const failure of response.failed_items) expect(BatchFailureSchema.parse(failure)).toEqual(failure);
   expect(summary.total_attempted).toBe(distinctIds);
   expect(summary.succeeded + summary.failed).toBe(summary.total_attempted);
-  expect(response.successful).toHaveLength(summary.succeeded);
-  expect(response.failed).toHaveLength(summary.failed);
+  expect(response.successful_results).toHaveLength(summary.succeeded);
+  expect(response.failed_items).toHaveLength(summary.failed);
 }
 
 /** A worker that never settles unless its signal aborts, and then rejects like the client does. */
@@ -46,7 +46,7 @@ describe("runBatch", () => {
       await tick(10 - id); // higher ids finish first
       return { id };
     });
-    expect(response.successful.map((item) => item.id)).toEqual(ids);
+    expect(response.successful_results.map((item) => item.id)).toEqual(ids);
     expectAccounted(response, 5);
     expect(response.summary.success_rate).toBe(1);
   });
@@ -56,15 +56,15 @@ describe("runBatch", () => {
     const response = await runBatch([4, 2, 4, "2", 8, 4], worker);
     expect(worker).toHaveBeenCalledTimes(3);
     expect(worker.mock.calls.map(([id]) => id)).toEqual([4, 2, 8]);
-    expect(response.successful.map((item) => item.id)).toEqual([4, 2, 8]);
+    expect(response.successful_results.map((item) => item.id)).toEqual([4, 2, 8]);
     expectAccounted(response, 3);
   });
 
   it("answers an empty batch with zero counts", async () => {
     const response = await runBatch([], async () => "never");
     expect(response).toEqual({
-      successful: [],
-      failed: [],
+      successful_results: [],
+      failed_items: [],
       summary: { total_attempted: 0, succeeded: 0, failed: 0, success_rate: 0 },
       note: null,
     });
@@ -82,9 +82,9 @@ describe("runBatch", () => {
       },
       { describeItem: (id) => `booking ${id}` },
     );
-    expect(response.successful).toEqual([10, 30, 40]);
+    expect(response.successful_results).toEqual([10, 30, 40]);
     expect(signals.some((signal) => signal.aborted)).toBe(false);
-    expect(response.failed).toEqual([
+    expect(response.failed_items).toEqual([
       {
         item_id: "2",
         error_type: "not_found",
@@ -111,9 +111,9 @@ describe("runBatch", () => {
       },
       { describeItem: (id) => `booking ${id}` },
     );
-    expect(response.successful.map((item) => item.id)).toEqual([1, 2, 4, 5, 7, 8, 10]);
+    expect(response.successful_results.map((item) => item.id)).toEqual([1, 2, 4, 5, 7, 8, 10]);
     expectAccounted(response, 10);
-    const [rateLimited, timedOut, upstream] = response.failed;
+    const [rateLimited, timedOut, upstream] = response.failed_items;
     expect(rateLimited).toMatchObject({ item_id: "3", error_type: "rate_limit", retry_after_seconds: 8 });
     expect(rateLimited?.remediation).toContain("Retry in 8 s; ids to retry: 3, 6.");
     // A timeout retried with the rate-limited id waits as long, or it would hit the same limit.
@@ -134,8 +134,8 @@ describe("runBatch", () => {
       },
       { itemTimeoutMs: 20, describeItem: (id) => `property ${id}` },
     );
-    expect(response.successful).toEqual([1, 3]);
-    expect(response.failed).toEqual([
+    expect(response.successful_results).toEqual([1, 3]);
+    expect(response.failed_items).toEqual([
       {
         item_id: "2",
         error_type: "timeout",
@@ -150,15 +150,15 @@ describe("runBatch", () => {
 
   it("reports an item still queued in the client when its own timeout fires as not attempted", async () => {
     const response = await runBatch([1], hangingWorker(false), { itemTimeoutMs: 10 });
-    expect(response.failed[0]).toMatchObject({ error_type: "timeout", retry_after_seconds: 10 });
-    expect(response.failed[0]?.error_message).toBe(
+    expect(response.failed_items[0]).toMatchObject({ error_type: "timeout", retry_after_seconds: 10 });
+    expect(response.failed_items[0]?.error_message).toBe(
       "Item 1 was not attempted: the 0.01 s item timeout passed.",
     );
-    expect(response.failed[0]?.remediation).toContain("waited for a free upstream slot");
-    expect(response.failed[0]?.remediation).toContain("safe to retry");
+    expect(response.failed_items[0]?.remediation).toContain("waited for a free upstream slot");
+    expect(response.failed_items[0]?.remediation).toContain("safe to retry");
     expect(response.note).toBe(
       "1 of 1 item was not attempted (the 0.01 s item timeout passed): no request was sent for ids 1. " +
-        "They are listed in `failed` and are safe to retry in 10 s.",
+        "They are listed in `failed_items` and are safe to retry in 10 s.",
     );
   });
 
@@ -174,16 +174,16 @@ describe("runBatch", () => {
       },
       { deadlineMs: 25, concurrency: 3, describeItem: (id) => `property ${id}` },
     );
-    expect(response.successful).toEqual([1, 2]);
+    expect(response.successful_results).toEqual([1, 2]);
     expect(started).toEqual([1, 2, 3, 4, 5]); // 6 never started
     expectAccounted(response, 6);
-    expect(response.failed.map((failure) => [failure.item_id, failure.error_type])).toEqual([
+    expect(response.failed_items.map((failure) => [failure.item_id, failure.error_type])).toEqual([
       ["3", "timeout"],
       ["4", "timeout"],
       ["5", "timeout"],
       ["6", "timeout"],
     ]);
-    const [inFlight, queued, , neverStarted] = response.failed;
+    const [inFlight, queued, , neverStarted] = response.failed_items;
     expect(inFlight?.error_message).toBe("Property 3 got no answer: the 0.025 s batch deadline passed.");
     expect(queued?.error_message).toBe("Property 4 was not attempted: the 0.025 s batch deadline passed.");
     expect(neverStarted?.remediation).toBe(
@@ -194,7 +194,7 @@ describe("runBatch", () => {
     // 3 was in flight, so only 4, 5 and 6 count as not attempted.
     expect(response.note).toBe(
       "3 of 6 items were not attempted (the 0.025 s batch deadline passed): no request was sent for ids 4, 5, 6. " +
-        "They are listed in `failed` and are safe to retry now.",
+        "They are listed in `failed_items` and are safe to retry now.",
     );
   });
 
@@ -212,15 +212,15 @@ describe("runBatch", () => {
     controller.abort(new Error("user pressed stop"));
     const response = await pending;
     expectAccounted(response, 3);
-    expect(response.failed.map((failure) => failure.error_message)).toEqual([
+    expect(response.failed_items.map((failure) => failure.error_message)).toEqual([
       "Item 1 got no answer: the request was cancelled.",
       "Item 2 was not attempted: the request was cancelled.",
       "Item 3 was not attempted: the request was cancelled.",
     ]);
-    expect(response.failed.every((failure) => failure.error_type === "timeout")).toBe(true);
+    expect(response.failed_items.every((failure) => failure.error_type === "timeout")).toBe(true);
     expect(response.note).toBe(
       "2 of 3 items were not attempted (the request was cancelled): no request was sent for ids 2, 3. " +
-        "They are listed in `failed` and are safe to retry now.",
+        "They are listed in `failed_items` and are safe to retry now.",
     );
   });
 
@@ -229,7 +229,7 @@ describe("runBatch", () => {
     const response = await runBatch([1, 2], worker, { signal: AbortSignal.abort() });
     expect(worker).not.toHaveBeenCalled();
     expect(response.summary).toMatchObject({ total_attempted: 2, failed: 2 });
-    expect(response.failed[1]?.remediation).toContain("was not attempted");
+    expect(response.failed_items[1]?.remediation).toContain("was not attempted");
   });
 
   it("keeps a worker's own answer when it settles during the grace after an abort", async () => {
@@ -244,15 +244,15 @@ describe("runBatch", () => {
         }),
       { deadlineMs: 5 },
     );
-    expect(response.successful).toEqual(["finished anyway"]);
-    expect(response.failed[0]?.error_type).toBe("not_found");
+    expect(response.successful_results).toEqual(["finished anyway"]);
+    expect(response.failed_items[0]?.error_type).toBe("not_found");
   });
 
   it("treats the client's own deadline passing on a queued request as not attempted", async () => {
     const response = await runBatch([1], async (id) => {
       throw new HostawayTimeoutError({ ...request(id), detail: "deadline passed", sent: false });
     });
-    expect(response.failed[0]?.error_message).toBe(
+    expect(response.failed_items[0]?.error_message).toBe(
       "Item 1 was not attempted: the client's time limit passed while it waited for a free upstream slot.",
     );
   });
@@ -292,7 +292,7 @@ describe("runBatch", () => {
         },
       },
     );
-    expect(response.failed[0]?.error_message).toBe("Item 1: Error: nope.");
+    expect(response.failed_items[0]?.error_message).toBe("Item 1: Error: nope.");
   });
 
   it("holds at most `concurrency` workers in flight", async () => {
@@ -351,9 +351,9 @@ describe("runBatch", () => {
     responses.forEach((response, batch) => {
       const ids = [...new Set(batches[batch])];
       expectAccounted(response, ids.length);
-      expect(response.successful.map((item) => item.id)).toEqual(ids.filter((id) => id % 13 !== 0));
-      expect(response.successful.every((item) => item.name === `listing ${item.id}`)).toBe(true);
-      expect(response.failed.map((failure) => failure.item_id)).toEqual(
+      expect(response.successful_results.map((item) => item.id)).toEqual(ids.filter((id) => id % 13 !== 0));
+      expect(response.successful_results.every((item) => item.name === `listing ${item.id}`)).toBe(true);
+      expect(response.failed_items.map((failure) => failure.item_id)).toEqual(
         ids.filter((id) => id % 13 === 0).map(String),
       );
     });

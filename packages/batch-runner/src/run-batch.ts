@@ -10,8 +10,8 @@ import { NoAnswerError, settleWithin } from "./settle-within.js";
 import type { BatchItemId, BatchWorker, RunBatchOptions } from "./types.js";
 
 /**
- * Runs `worker` once per distinct id and returns every id's fate as data: `successful` (in input order),
- * `failed` (each with an `error_type`, a redacted message and a remediation) and a `summary`.
+ * Runs `worker` once per distinct id and returns every id's fate as data: `successful_results` (in input order),
+ * `failed_items` (each with an `error_type`, a redacted message and a remediation) and a `summary`.
  *
  * - Duplicate ids run and answer once; `summary.total_attempted` is the number of distinct ids.
  * - A failure never cancels or rolls back the others; the promise only rejects on bad arguments.
@@ -192,7 +192,7 @@ function assemble<Id extends BatchItemId, T>(
 
   const summary = buildBatchSummary(successful.length, failed.length);
   assertAccounted(ids.length, successful.length, failed.length, summary);
-  return { successful, failed, summary, note };
+  return { successful_results: successful, failed_items: failed, summary, note };
 }
 
 /** A throwing `describeItem` must not lose the whole answer. */

@@ -47,8 +47,9 @@ export interface RunBatchOptions<Id extends BatchItemId = BatchItemId> {
   /** How messages name an item, e.g. `(id) => \`property ${id}\``. Default: `item <id>`. */
   describeItem?: (id: Id) => string;
   /**
-   * The next step a not-found item's remediation suggests, e.g. "list valid property ids with
-   * hostaway_list_properties". Default: "check that the id exists in this Hostaway account".
+   * The next step a not-found item's remediation suggests, in the caller's own terms (an MCP tool name, a REST
+   * route), e.g. "list valid property ids with GET /api/listings". Default: "check that the id exists in this
+   * Hostaway account"; `batchGetProperties` and `batchGetBookings` default to a neutral step without names.
    */
   notFoundHint?: string;
   /**

@@ -41,8 +41,8 @@ const ListingResponseSchema = partialFailureResponseSchema(ListingSchema);
 function expectAccounted<T>(response: PartialFailureResponse<T>, distinctIds: number): void {
   expect(response.summary.total_attempted).toBe(distinctIds);
   expect(response.summary.succeeded + response.summary.failed).toBe(distinctIds);
-  expect(response.successful).toHaveLength(response.summary.succeeded);
-  expect(response.failed).toHaveLength(response.summary.failed);
+  expect(response.successful_results).toHaveLength(response.summary.succeeded);
+  expect(response.failed_items).toHaveLength(response.summary.failed);
 }
 
 const reservationPath = (id: number) => `/v1/reservations/${id}`;
@@ -76,18 +76,20 @@ describe("batchGetProperties against the sandbox", () => {
     expect(stats.total).toBeLessThanOrEqual(2);
     expect(stats.byRoute).toEqual({ "POST /v1/accessTokens": 1, "GET /v1/listings": 1 });
     expectAccounted(response, 50);
-    expect(response.successful.map((listing) => listing.id)).toEqual([...listingIds].reverse());
+    expect(response.successful_results.map((listing) => listing.id)).toEqual([...listingIds].reverse());
     const names = new Map(sandbox.data.listings.map((listing) => [listing.id, listing.name]));
-    for (const listing of response.successful) expect(listing.name).toBe(names.get(listing.id));
-    expect(response.failed.map((failure) => failure.item_id)).toEqual(unknownIds.map(String));
-    expect(new Set(response.failed.map((failure) => failure.error_type))).toEqual(new Set(["not_found"]));
+    for (const listing of response.successful_results) expect(listing.name).toBe(names.get(listing.id));
+    expect(response.failed_items.map((failure) => failure.item_id)).toEqual(unknownIds.map(String));
+    expect(new Set(response.failed_items.map((failure) => failure.error_type))).toEqual(
+      new Set(["not_found"]),
+    );
   });
 
   it("returns the same listings as single fetches do", async () => {
     const ids = sandbox.fixtures.listingIds.slice(0, 3);
     const viaIndex = await batchGetProperties(freshClient(), ids);
     const viaSingles = await batchGetProperties(freshClient(), ids, { strategy: "single" });
-    expect(viaIndex.successful).toEqual(viaSingles.successful);
+    expect(viaIndex.successful_results).toEqual(viaSingles.successful_results);
     expect(sandbox.stats().byRoute["GET /v1/listings/:id"]).toBe(3);
   });
 
@@ -95,8 +97,8 @@ describe("batchGetProperties against the sandbox", () => {
     const ids = sandbox.fixtures.listingIds.slice(0, 4);
     sandbox.injectFault({ path: "/v1/listings", kind: "status", status: 500, times: 1 });
     const response = await batchGetProperties(freshClient(), [...ids, sandbox.fixtures.unknownListingId]);
-    expect(response.successful.map((listing) => listing.id)).toEqual(ids);
-    expect(response.failed).toMatchObject([{ error_type: "not_found" }]);
+    expect(response.successful_results.map((listing) => listing.id)).toEqual(ids);
+    expect(response.failed_items).toMatchObject([{ error_type: "not_found" }]);
     expect(sandbox.stats().byRoute).toMatchObject({ "GET /v1/listings": 1, "GET /v1/listings/:id": 5 });
   });
 });
@@ -110,20 +112,22 @@ describe("batchGetBookings against the sandbox", () => {
     const response = BookingResponseSchema.parse(await batchGetBookings(freshClient(), ids));
 
     expectAccounted(response, 10);
-    expect(response.successful.map((booking) => booking.id)).toEqual(known);
+    expect(response.successful_results.map((booking) => booking.id)).toEqual(known);
     const guests = new Map(
       sandbox.data.reservations.map((reservation) => [reservation.id, reservation.guestName]),
     );
-    for (const booking of response.successful) expect(booking.guest_name).toBe(guests.get(booking.id));
-    expect(response.failed.map((failure) => [failure.item_id, failure.error_type])).toEqual(
+    for (const booking of response.successful_results)
+      expect(booking.guest_name).toBe(guests.get(booking.id));
+    expect(response.failed_items.map((failure) => [failure.item_id, failure.error_type])).toEqual(
       unknown.map((id) => [String(id), "not_found"]),
     );
-    expect(response.failed[0]?.remediation).toContain("hostaway_search_bookings");
+    expect(response.failed_items[0]?.remediation).toContain("search the account's bookings");
+    expect(response.failed_items[0]?.remediation).not.toMatch(/hostaway_|\/api\//);
     // A short reason: no upstream path and none of the sandbox's own "… not found" text.
-    expect(response.failed[0]?.error_message).toBe(
+    expect(response.failed_items[0]?.error_message).toBe(
       `Booking ${unknown[0]}: not found in Hostaway (HTTP 404).`,
     );
-    expect(JSON.stringify(response.failed)).not.toContain("/reservations/");
+    expect(JSON.stringify(response.failed_items)).not.toContain("/reservations/");
     expect(sandbox.stats().byRoute["GET /v1/reservations/:id"]).toBe(10);
   });
 
@@ -142,15 +146,15 @@ describe("batchGetBookings against the sandbox", () => {
     );
 
     expectAccounted(response, 10);
-    expect(response.successful.map((booking) => booking.id)).toEqual(
+    expect(response.successful_results.map((booking) => booking.id)).toEqual(
       ids.filter((id) => ![rateLimited, hung, broken].includes(id)),
     );
-    expect(response.failed).toMatchObject([
+    expect(response.failed_items).toMatchObject([
       { item_id: String(rateLimited), error_type: "rate_limit", retry_after_seconds: 3 },
       { item_id: String(hung), error_type: "timeout", retry_after_seconds: 5 },
       { item_id: String(broken), error_type: "upstream_error", retry_after_seconds: 30 },
     ]);
-    expect(response.failed[0]?.remediation).toContain(`ids to retry: ${rateLimited}, ${hung}.`);
+    expect(response.failed_items[0]?.remediation).toContain(`ids to retry: ${rateLimited}, ${hung}.`);
     expect(response.summary).toEqual({ total_attempted: 10, succeeded: 7, failed: 3, success_rate: 0.7 });
   });
 
@@ -175,15 +179,15 @@ describe("batchGetBookings against the sandbox", () => {
     expect(response.summary.succeeded).toBe(2);
     // Every id that got no booking is one whose request never left: the sandbox saw only the token and two GETs.
     expect(sandbox.stats().byRoute).toEqual({ "POST /v1/accessTokens": 1, "GET /v1/reservations/:id": 2 });
-    for (const failure of response.failed) {
+    for (const failure of response.failed_items) {
       expect(failure.error_type).toBe("timeout");
       expect(failure.error_message).toMatch(/^Booking \d+ was not attempted: the request was cancelled\.$/);
       expect(failure.remediation).toContain("safe to retry");
     }
-    const notSent = response.failed.map((failure) => failure.item_id).join(", ");
+    const notSent = response.failed_items.map((failure) => failure.item_id).join(", ");
     expect(response.note).toBe(
       `8 of 10 items were not attempted (the request was cancelled): no request was sent for ids ${notSent}. ` +
-        "They are listed in `failed` and are safe to retry now.",
+        "They are listed in `failed_items` and are safe to retry now.",
     );
   });
 
@@ -200,8 +204,8 @@ describe("batchGetBookings against the sandbox", () => {
     controller.abort();
     const response = await pending;
     expectAccounted(response, 5);
-    expect(response.failed.map((failure) => failure.item_id)).toEqual(ids.map(String));
-    for (const failure of response.failed) {
+    expect(response.failed_items.map((failure) => failure.item_id)).toEqual(ids.map(String));
+    for (const failure of response.failed_items) {
       expect(failure.error_type).toBe("timeout");
       // They were sent, so they were attempted: no answer, and not in the note.
       expect(failure.error_message).toBe(
@@ -232,11 +236,12 @@ describe("batchGetBookings against the sandbox", () => {
       const ids = batches[batch] as number[];
       const distinct = [...new Set(ids)];
       expectAccounted(response, distinct.length);
-      expect(response.successful.map((booking) => booking.id)).toEqual(
+      expect(response.successful_results.map((booking) => booking.id)).toEqual(
         distinct.filter((id) => id !== unknown),
       );
-      for (const booking of response.successful) expect(booking.guest_name).toBe(guests.get(booking.id));
-      expect(response.failed.map((failure) => failure.item_id)).toEqual(
+      for (const booking of response.successful_results)
+        expect(booking.guest_name).toBe(guests.get(booking.id));
+      expect(response.failed_items.map((failure) => failure.item_id)).toEqual(
         ids.includes(unknown) ? [String(unknown)] : [],
       );
     });

@@ -199,7 +199,7 @@ describe("conversations.message.object.json", () => {
       platform: null,
       sender_type: "property_manager",
       sender_name: null,
-      body: "hello guest",
+      content: "hello guest",
       timestamp: "2018-07-16T10:12:52Z",
       delivery_status: "sent",
       is_seen: false,
@@ -233,7 +233,7 @@ describe("conversations.message.object.json", () => {
       has_more: false,
       messages,
     });
-    expect(thread.messages[0]?.body).toBe("hello guest");
+    expect(thread.messages[0]?.content).toBe("hello guest");
   });
 });
 

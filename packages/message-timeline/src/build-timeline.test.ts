@@ -12,7 +12,7 @@ function message(id: number, timestamp: string | null, overrides: Partial<Messag
     platform: null,
     sender_type: "guest",
     sender_name: "Anna",
-    body: `message ${id}`,
+    content: `message ${id}`,
     timestamp,
     delivery_status: "delivered",
     is_seen: false,
@@ -50,11 +50,11 @@ describe("buildTimeline", () => {
   });
 
   it("keeps one copy of a message repeated across pages (the first retrieved)", () => {
-    const first = message(5, "2026-11-01T09:00:00Z", { body: "first copy" });
-    const repeat = message(5, "2026-11-01T09:00:00Z", { body: "second copy" });
+    const first = message(5, "2026-11-01T09:00:00Z", { content: "first copy" });
+    const repeat = message(5, "2026-11-01T09:00:00Z", { content: "second copy" });
     const timeline = buildTimeline([first, message(6, "2026-11-01T10:00:00Z"), repeat]);
     expect(ids(timeline.messages)).toEqual([5, 6]);
-    expect(timeline.messages[0]?.body).toBe("first copy");
+    expect(timeline.messages[0]?.content).toBe("first copy");
     expect(timeline.total_count).toBe(2);
   });
 
@@ -89,9 +89,9 @@ describe("buildTimeline", () => {
       "👨‍👩‍👧‍👦 family of four",
     ];
     const timeline = buildTimeline(
-      bodies.map((body, index) => message(index + 1, `2026-11-0${index + 1}T09:00:00Z`, { body })),
+      bodies.map((body, index) => message(index + 1, `2026-11-0${index + 1}T09:00:00Z`, { content: body })),
     );
-    expect(timeline.messages.map((entry) => entry.body)).toEqual(bodies);
+    expect(timeline.messages.map((entry) => entry.content)).toEqual(bodies);
   });
 
   it("returns an empty timeline for no messages", () => {

@@ -40,7 +40,7 @@ describe("getConversationHistory", () => {
     );
     const thread = await getConversationHistory(source, 7);
     expect(ConversationThreadSchema.parse(thread)).toEqual(thread);
-    expect(thread.messages.map((message) => message.body)).toEqual([
+    expect(thread.messages.map((message) => message.content)).toEqual([
       "email one",
       "airbnb one",
       "email two",
@@ -195,7 +195,7 @@ describe("getConversationHistory", () => {
       ],
     );
     const thread = await getConversationHistory(source, 7);
-    expect(thread.messages.map((message) => [message.body, message.timestamp])).toEqual([
+    expect(thread.messages.map((message) => [message.content, message.timestamp])).toEqual([
       ["inserted only", "2026-11-01T08:00:00Z"],
       ["dated", "2026-11-01T09:00:00Z"],
       ["undated", null],
@@ -219,7 +219,7 @@ describe("getConversationHistory", () => {
       ],
     );
     const thread = await getConversationHistory(source, 7);
-    expect(thread.messages.map((message) => message.body)).toEqual(bodies);
+    expect(thread.messages.map((message) => message.content)).toEqual(bodies);
   });
 
   it("asks for scheduled messages only when told to", async () => {

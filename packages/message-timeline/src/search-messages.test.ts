@@ -105,46 +105,46 @@ describe("searchMessages: by booking", () => {
     const result = await searchMessages(fake, { booking_id: 3 });
     expect(ResponseSchema.parse(result)).toEqual(result);
     expect(result.summary).toEqual({ total_attempted: 1, succeeded: 1, failed: 0, success_rate: 1 });
-    expect(result.successful[0]).toMatchObject({
+    expect(result.successful_results[0]).toMatchObject({
       booking_id: 3,
       guest_name: "Anna Schmidt",
       listing_name: "Harbour Flat",
       total_count: 2,
       channels_used: ["email", "whatsapp"],
     });
-    expect(result.successful[0]?.messages.map((message) => message.id)).toEqual([302, 301]);
+    expect(result.successful_results[0]?.messages.map((message) => message.id)).toEqual([302, 301]);
     expect(fake.count("reservations.list")).toBe(0);
   });
 
   it("reports an unknown booking as a not_found failure, not a throw", async () => {
     const result = await searchMessages(source(), { booking_id: 999 });
-    expect(result.successful).toEqual([]);
-    expect(result.failed).toEqual([
+    expect(result.successful_results).toEqual([]);
+    expect(result.failed_items).toEqual([
       expect.objectContaining({ item_id: "999", error_type: "not_found", retry_after_seconds: null }),
     ]);
-    expect(result.failed[0]?.remediation).toContain("999");
-    expect(result.failed[0]?.error_message).toBe("Booking 999: not found in Hostaway (HTTP 404).");
-    expect(result.failed[0]?.error_message).not.toContain("/reservations/");
+    expect(result.failed_items[0]?.remediation).toContain("999");
+    expect(result.failed_items[0]?.error_message).toBe("Booking 999: not found in Hostaway (HTTP 404).");
+    expect(result.failed_items[0]?.error_message).not.toContain("/reservations/");
     expect(result.summary).toEqual({ total_attempted: 1, succeeded: 0, failed: 1, success_rate: 0 });
   });
 
   it("combines booking_id with guest_name: another guest's booking is no match", async () => {
     const result = await searchMessages(source(), { booking_id: 3, guest_name: "Lukas" });
-    expect(result.successful).toEqual([]);
+    expect(result.successful_results).toEqual([]);
     expect(result.summary.total_attempted).toBe(0);
   });
 
   it("combines booking_id with channels", async () => {
     const result = await searchMessages(source(), { booking_id: 3, channels: ["whatsapp"] });
-    expect(result.successful[0]?.messages.map((message) => message.id)).toEqual([301]);
-    expect(result.successful[0]?.channels_used).toEqual(["whatsapp"]);
+    expect(result.successful_results[0]?.messages.map((message) => message.id)).toEqual([301]);
+    expect(result.successful_results[0]?.channels_used).toEqual(["whatsapp"]);
   });
 });
 
 describe("searchMessages: by guest name", () => {
   it('finds "José García" when asked for "jose" (case- and accent-insensitive)', async () => {
     const result = await searchMessages(source(), { guest_name: "jose" });
-    expect(result.successful.map((thread) => thread.guest_name)).toEqual([
+    expect(result.successful_results.map((thread) => thread.guest_name)).toEqual([
       "José García",
       "Jose Garcia Lopez",
     ]);
@@ -170,14 +170,14 @@ describe("searchMessages: by guest name", () => {
       { match: "José García", limit: 100 },
       { match: "Jose Garcia", limit: 100 },
     ]);
-    expect(result.successful.map((thread) => thread.booking_id)).toEqual([2]);
+    expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([2]);
   });
 
   it("says so when the page bound leaves the accent-stripped query unasked", async () => {
     const fake = source();
     const result = await searchMessages(fake, { guest_name: "José" }, { maxReservationPages: 1 });
     expect(fake.count("reservations.list")).toBe(1);
-    expect(result.successful.map((thread) => thread.booking_id)).toEqual([1, 2]);
+    expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([1, 2]);
     expect(result.note).toContain(
       "Hostaway's guest-name search went past 1 page of reservations; bookings beyond them were not searched",
     );
@@ -185,8 +185,8 @@ describe("searchMessages: by guest name", () => {
 
   it("gives two guests sharing a surname two threads, told apart by their context", async () => {
     const result = await searchMessages(source(), { guest_name: "schmidt" });
-    expect(result.successful).toHaveLength(2);
-    const [anna, lukas] = result.successful;
+    expect(result.successful_results).toHaveLength(2);
+    const [anna, lukas] = result.successful_results;
     expect(anna).toMatchObject({ booking_id: 3, guest_name: "Anna Schmidt", listing_name: "Harbour Flat" });
     expect(lukas).toMatchObject({
       booking_id: 4,
@@ -208,7 +208,7 @@ describe("searchMessages: by guest name", () => {
   it("lists a matching guest's booking without messages as an empty thread", async () => {
     const fake = new FakeSource([{ id: 9, guestName: "Quiet Guest" }], []);
     const result = await searchMessages(fake, { guest_name: "quiet" });
-    expect(result.successful).toEqual([
+    expect(result.successful_results).toEqual([
       expect.objectContaining({ booking_id: 9, total_count: 0, messages: [], has_more: false }),
     ]);
   });
@@ -216,8 +216,8 @@ describe("searchMessages: by guest name", () => {
   it("skips bookings whose latest activity is older than start_date, without reading them", async () => {
     const fake = source();
     const result = await searchMessages(fake, { guest_name: "schmidt", start_date: "2026-11-03" });
-    expect(result.successful.map((thread) => thread.booking_id)).toEqual([3]);
-    expect(result.successful[0]?.messages.map((message) => message.id)).toEqual([301]);
+    expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([3]);
+    expect(result.successful_results[0]?.messages.map((message) => message.id)).toEqual([301]);
     expect(fake.calls.some((call) => call.method === "conversations.list" && call.id === 4)).toBe(false);
   });
 
@@ -229,7 +229,7 @@ describe("searchMessages: by guest name", () => {
     const list = fake.reservations.list;
     fake.reservations.list = (query, options) => list({ ...query, match: undefined }, options);
     const result = await searchMessages(fake, { guest_name: "emile zola" });
-    expect(result.successful[0]).toMatchObject({ booking_id: 9, guest_name: "Émile Zola" });
+    expect(result.successful_results[0]).toMatchObject({ booking_id: 9, guest_name: "Émile Zola" });
   });
 });
 
@@ -254,7 +254,7 @@ describe("searchMessages: by date range", () => {
 
   it("includes 00:00:00 of start_date and 23:59:59 of end_date, and nothing a second outside", async () => {
     const result = await searchMessages(edges(), { start_date: "2026-11-03", end_date: "2026-11-05" });
-    expect(result.successful[0]?.messages.map((message) => message.timestamp)).toEqual([
+    expect(result.successful_results[0]?.messages.map((message) => message.timestamp)).toEqual([
       "2026-11-03T00:00:00Z",
       "2026-11-05T23:59:59Z",
     ]);
@@ -262,11 +262,11 @@ describe("searchMessages: by date range", () => {
 
   it("accepts a single-day range and an open end", async () => {
     const single = await searchMessages(edges(), { start_date: "2026-11-03", end_date: "2026-11-03" });
-    expect(single.successful[0]?.messages.map((message) => message.id)).toEqual([2]);
+    expect(single.successful_results[0]?.messages.map((message) => message.id)).toEqual([2]);
     const openEnd = await searchMessages(edges(), { start_date: "2026-11-06" });
-    expect(openEnd.successful[0]?.messages.map((message) => message.id)).toEqual([4]);
+    expect(openEnd.successful_results[0]?.messages.map((message) => message.id)).toEqual([4]);
     const openStart = await searchMessages(edges(), { end_date: "2026-11-02" });
-    expect(openStart.successful[0]?.messages.map((message) => message.id)).toEqual([1]);
+    expect(openStart.successful_results[0]?.messages.map((message) => message.id)).toEqual([1]);
   });
 
   it("walks reservations by latest activity and stops at the first older than start_date", async () => {
@@ -286,7 +286,7 @@ describe("searchMessages: by date range", () => {
     }));
     const fake = new FakeSource(many, threads, { pageCap: 100 });
     const result = await searchMessages(fake, { start_date: "2026-11-16", end_date: "2026-11-18" });
-    expect(result.successful.map((thread) => thread.booking_id)).toEqual([248, 247, 246]);
+    expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([248, 247, 246]);
     expect(result.summary).toMatchObject({ succeeded: 3, failed: 0 });
     // One page of reservations suffices; only the five bookings active since start_date are read.
     expect(fake.count("reservations.list")).toBe(1);
@@ -325,13 +325,13 @@ describe("searchMessages: by date range", () => {
       end_date: "2026-11-30",
       channels: ["whatsapp"],
     });
-    expect(result.successful.map((thread) => thread.booking_id)).toEqual([3]);
-    expect(result.successful[0]?.messages.map((message) => message.id)).toEqual([301]);
+    expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([3]);
+    expect(result.successful_results[0]?.messages.map((message) => message.id)).toEqual([301]);
   });
 
   it("orders threads by their newest matching message, newest first", async () => {
     const result = await searchMessages(source(), { start_date: "2026-11-01", end_date: "2026-11-30" });
-    expect(result.successful.map((thread) => thread.booking_id)).toEqual([1, 2, 3, 4]);
+    expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([1, 2, 3, 4]);
   });
 });
 
@@ -340,13 +340,13 @@ describe("searchMessages: limit and offset across threads", () => {
     // Threads in order: 1 (2 msgs), 2 (1), 3 (2), 4 (1) → messages 101 102 | 201 | 302 301 | 401
     const criteria = { start_date: "2026-11-01", end_date: "2026-11-30" };
     const page = await searchMessages(source(), { ...criteria, offset: 1, limit: 3 });
-    expect(page.successful.map((thread) => thread.messages.map((message) => message.id))).toEqual([
+    expect(page.successful_results.map((thread) => thread.messages.map((message) => message.id))).toEqual([
       [102],
       [201],
       [302],
       [],
     ]);
-    expect(page.successful.map((thread) => [thread.offset, thread.total_count, thread.has_more])).toEqual([
+    expect(page.successful_results.map((thread) => [thread.offset, thread.total_count, thread.has_more])).toEqual([
       [1, 2, false],
       [0, 1, false],
       [0, 2, true],
@@ -363,7 +363,7 @@ describe("searchMessages: limit and offset across threads", () => {
     let offset: number | null = 0;
     for (let calls = 0; offset !== null && calls < 10; calls++) {
       const slice = await searchMessages(source(), { ...criteria, offset, limit: 2 });
-      collected.push(...slice.successful.flatMap((thread) => thread.messages.map((message) => message.id)));
+      collected.push(...slice.successful_results.flatMap((thread) => thread.messages.map((message) => message.id)));
       const next = slice.note?.match(/offset=(\d+)/)?.[1];
       offset = next === undefined ? null : Number(next);
     }
@@ -375,12 +375,12 @@ describe("searchMessages: limit and offset across threads", () => {
     expect((await searchMessages(source(), criteria)).note).toBeNull();
     expect((await searchMessages(source(), { ...criteria, offset: 4, limit: 2 })).note).toBeNull();
     const past = await searchMessages(source(), { ...criteria, offset: 9 });
-    expect(past.successful.every((thread) => thread.messages.length === 0)).toBe(true);
+    expect(past.successful_results.every((thread) => thread.messages.length === 0)).toBe(true);
     expect(past.note).toBe(
       "Offset 9 is past the end: the search matched 6 messages; ask again with an offset below 6.",
     );
     const nothing = await searchMessages(source(), { guest_name: "nobody" });
-    expect(nothing).toMatchObject({ successful: [], failed: [], note: null });
+    expect(nothing).toMatchObject({ successful_results: [], failed_items: [], note: null });
   });
 });
 
@@ -394,12 +394,12 @@ describe("searchMessages: maxResponseChars", () => {
     const result = await searchMessages(source(), criteria, { maxResponseChars: budget });
     expect(JSON.stringify(result).length).toBeLessThanOrEqual(budget);
     expect(ResponseSchema.parse(result)).toEqual(result);
-    const returned = result.successful.flatMap((thread) => thread.messages.map((message) => message.id));
+    const returned = result.successful_results.flatMap((thread) => thread.messages.map((message) => message.id));
     expect(returned.length).toBeGreaterThan(0);
     expect(returned.length).toBeLessThan(6);
     expect(returned).toEqual([101, 102, 201, 302, 301, 401].slice(0, returned.length));
-    expect(result.successful.map((thread) => thread.booking_id)).toEqual([1, 2, 3, 4]);
-    for (const thread of result.successful) {
+    expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([1, 2, 3, 4]);
+    for (const thread of result.successful_results) {
       expect(thread.has_more).toBe(thread.offset + thread.messages.length < thread.total_count);
     }
     expect(result.summary).toEqual(full.summary);
@@ -414,7 +414,7 @@ describe("searchMessages: maxResponseChars", () => {
     const full = await searchMessages(source(), criteria);
     expect(await searchMessages(source(), criteria, { maxResponseChars: 100_000 })).toEqual(full);
     const tiny = await searchMessages(source(), criteria, { maxResponseChars: 10 });
-    expect(tiny.successful.every((thread) => thread.messages.length === 0)).toBe(true);
+    expect(tiny.successful_results.every((thread) => thread.messages.length === 0)).toBe(true);
     expect(tiny.note).toMatch(
       /^Returned none of the 6 matching messages to stay under 10 characters: the matching threads alone fill/,
     );
@@ -499,8 +499,8 @@ describe("searchMessages: failures", () => {
       });
       const result = await searchMessages(fake, { guest_name: "schmidt" });
       expect(ResponseSchema.parse(result)).toEqual(result);
-      expect(result.successful.map((thread) => thread.booking_id)).toEqual([3]);
-      expect(result.failed).toEqual([
+      expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([3]);
+      expect(result.failed_items).toEqual([
         {
           item_id: "4",
           error_type: type,
@@ -509,7 +509,7 @@ describe("searchMessages: failures", () => {
           retry_after_seconds: wait,
         },
       ]);
-      expect(JSON.stringify(result.failed)).not.toMatch(/\/conversations|\/accessTokens|GET |POST /);
+      expect(JSON.stringify(result.failed_items)).not.toMatch(/\/conversations|\/accessTokens|GET |POST /);
       expect(result.summary).toEqual({ total_attempted: 2, succeeded: 1, failed: 1, success_rate: 0.5 });
     },
   );
@@ -521,7 +521,7 @@ describe("searchMessages: failures", () => {
       },
     });
     const result = await searchMessages(fake, { guest_name: "schmidt" });
-    expect(result.failed[0]?.remediation).toBe(
+    expect(result.failed_items[0]?.remediation).toBe(
       "Hostaway's rate limit (15 requests per 10 s per IP, 20 per account) stopped booking 4. " +
         "Retry in 5 s; search again with booking_id 4.",
     );
@@ -535,10 +535,10 @@ describe("searchMessages: failures", () => {
       },
     });
     const result = await searchMessages(fake, { guest_name: "schmidt" });
-    expect(result.failed).toEqual([
+    expect(result.failed_items).toEqual([
       expect.objectContaining({ item_id: "4", error_type: classifyError(new z.ZodError([])) }),
     ]);
-    expect(result.failed[0]).toMatchObject({
+    expect(result.failed_items[0]).toMatchObject({
       error_type: "validation_error",
       error_message: expect.stringMatching(/^Booking 4: the data did not match the expected shape \(id: /),
     });
@@ -552,7 +552,7 @@ describe("searchMessages: failures", () => {
       },
     });
     const result = await searchMessages(fake, { guest_name: "schmidt" });
-    expect(result.failed[0]).toMatchObject({ item_id: "3", error_type: "internal_error" });
+    expect(result.failed_items[0]).toMatchObject({ item_id: "3", error_type: "internal_error" });
     expect(JSON.stringify(result)).not.toContain("anna@example.com");
     expect(result.summary).toMatchObject({ total_attempted: 2, succeeded: 1, failed: 1 });
   });
@@ -567,12 +567,12 @@ describe("searchMessages: failures", () => {
     });
     const result = await searchMessages(fake, { guest_name: "schmidt" });
     expect(
-      result.failed.map((failure) => [failure.item_id, failure.error_type, failure.retry_after_seconds]),
+      result.failed_items.map((failure) => [failure.item_id, failure.error_type, failure.retry_after_seconds]),
     ).toEqual([
       ["3", "rate_limit", 10],
       ["4", "internal_error", null],
     ]);
-    expect(result.failed[1]?.error_message).toBe("Booking 4: failed with a non-error value (string).");
+    expect(result.failed_items[1]?.error_message).toBe("Booking 4: failed with a non-error value (string).");
   });
 
   it("rethrows an error while finding bookings (no answer is possible)", async () => {
@@ -628,9 +628,9 @@ describe("searchMessages: bounds and progress", () => {
       { start_date: "2026-11-01", end_date: "2026-11-30" },
       { maxBookings: 2 },
     );
-    expect(result.successful.map((thread) => thread.booking_id)).toEqual([1, 2]);
+    expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([1, 2]);
     // The cap is a note, not a failed item: the counts cover real bookings only.
-    expect(result.failed).toEqual([]);
+    expect(result.failed_items).toEqual([]);
     expect(result.summary).toEqual({ total_attempted: 2, succeeded: 2, failed: 0, success_rate: 1 });
     expect(result.note).toBe(
       "The search stopped at its bounds. 2 of the 4 bookings that could hold matching messages were not searched " +
@@ -650,7 +650,7 @@ describe("searchMessages: bounds and progress", () => {
       { maxBookings: 2 },
     );
     // Bookings 1 and 2 were active after the range; 3 and 4 inside it, so those are read first.
-    expect(result.successful.map((thread) => thread.booking_id)).toEqual([3, 4]);
+    expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([3, 4]);
   });
 
   it("reads bookings created after the range last, and those of unknown activity after them", async () => {
@@ -702,7 +702,7 @@ describe("searchMessages: bounds and progress", () => {
       { maxReservationPages: 2, maxBookings: 50 },
     );
     expect(fake.count("reservations.list")).toBe(2);
-    expect(result.failed).toEqual([]);
+    expect(result.failed_items).toEqual([]);
     expect(result.note).toBe(
       "The search stopped at its bounds. The walk over reservations stopped after 2 pages without reaching " +
         "activity older than start_date, so bookings last active before 2026-11-10T10:00:00Z were not searched " +
@@ -741,14 +741,14 @@ describe("searchMessages: bounds and progress", () => {
       { guest_name: "sam" },
       { maxReservationPages: 2, maxBookings: 50 },
     );
-    expect(pages.successful).toHaveLength(20);
-    expect(pages.failed).toEqual([]);
+    expect(pages.successful_results).toHaveLength(20);
+    expect(pages.failed_items).toEqual([]);
     expect(pages.note).toContain(
       "Hostaway's guest-name search went past 2 pages of reservations; bookings beyond them were not searched " +
         "(how many is unknown).",
     );
     const bookings = await searchMessages(fake, { guest_name: "sam" }, { maxBookings: 3 });
-    expect(bookings.successful).toHaveLength(3);
+    expect(bookings.successful_results).toHaveLength(3);
     expect(bookings.summary.total_attempted).toBe(3);
     expect(bookings.note).toContain(
       "27 of the 30 bookings that could hold matching messages were not searched",
@@ -763,7 +763,7 @@ describe("searchMessages: bounds and progress", () => {
       throw new Error("listener bug");
     });
     const result = await searchMessages(source(), { guest_name: "schmidt" }, { onProgress });
-    expect(result.successful).toHaveLength(2);
+    expect(result.successful_results).toHaveLength(2);
     expect(progress).toEqual([
       [1, 2],
       [2, 2],

@@ -128,8 +128,8 @@ export async function searchMessages(
   const page = pageAcrossThreads(threads, search.offset, search.limit);
   const summary = buildBatchSummary(page.threads.length, failed.length);
   const answer = (returned: number): PartialFailureResponse<ConversationThread> => ({
-    successful: returned === page.windowSize ? page.threads : keepFirstMessages(page.threads, returned),
-    failed,
+    successful_results: returned === page.windowSize ? page.threads : keepFirstMessages(page.threads, returned),
+    failed_items: failed,
     summary,
     note: searchNote(
       {

@@ -177,8 +177,8 @@ describe("getConversationHistory against the sandbox", () => {
     const thread = await getConversationHistory(freshClient(), bookingId, { limit: 1000 });
     const bodies = new Map(sandbox.data.messages.map((message) => [message.id, message.body]));
     expect(thread.messages.length).toBeGreaterThan(0);
-    for (const message of thread.messages) expect(message.body).toBe(bodies.get(message.id));
-    expect(thread.messages.some((message) => /\p{Extended_Pictographic}/u.test(message.body))).toBe(true);
+    for (const message of thread.messages) expect(message.content).toBe(bodies.get(message.id));
+    expect(thread.messages.some((message) => /\p{Extended_Pictographic}/u.test(message.content))).toBe(true);
   });
 
   it("tells the channels of one booking apart, naming the platform", async () => {
@@ -195,10 +195,10 @@ describe("searchMessages against the sandbox", () => {
   it('finds "José García" (and the similar "Jose Garcia Lopez") for "jose"', async () => {
     const result = await searchMessages(freshClient(), { guest_name: "jose" });
     expect(ResponseSchema.parse(result)).toEqual(result);
-    const found = result.successful.map((thread) => thread.booking_id);
+    const found = result.successful_results.map((thread) => thread.booking_id);
     expect(found).toContain(sandbox.fixtures.bookings.accentedGuest);
     expect(found).toContain(sandbox.fixtures.bookings.similarNameGuest);
-    const jose = result.successful.find(
+    const jose = result.successful_results.find(
       (thread) => thread.booking_id === sandbox.fixtures.bookings.accentedGuest,
     );
     expect(jose?.guest_name).toBe("José García");
@@ -207,8 +207,8 @@ describe("searchMessages against the sandbox", () => {
   it("gives the two Schmidt guests two threads with distinct context", async () => {
     const { sharedSurnameA, sharedSurnameB } = sandbox.fixtures.bookings;
     const result = await searchMessages(freshClient(), { guest_name: "Schmidt", limit: 1000 });
-    const a = result.successful.find((thread) => thread.booking_id === sharedSurnameA);
-    const b = result.successful.find((thread) => thread.booking_id === sharedSurnameB);
+    const a = result.successful_results.find((thread) => thread.booking_id === sharedSurnameA);
+    const b = result.successful_results.find((thread) => thread.booking_id === sharedSurnameB);
     expect(a?.guest_name).toBe("Anna Schmidt");
     expect(b?.guest_name).toBe("Lukas Schmidt");
     expect(a?.messages.length).toBeGreaterThan(0);
@@ -232,8 +232,8 @@ describe("searchMessages against the sandbox", () => {
       .filter((message) => message.status === "sent" && (toIsoUtc(timeOf(message)) ?? "").startsWith(day))
       .map((message) => message.id)
       .sort((a, b) => a - b);
-    const found = result.successful.flatMap((thread) => ids(thread.messages)).sort((a, b) => a - b);
-    expect(result.failed).toEqual([]);
+    const found = result.successful_results.flatMap((thread) => ids(thread.messages)).sort((a, b) => a - b);
+    expect(result.failed_items).toEqual([]);
     expect(found.length).toBeGreaterThan(0);
     expect(found).toEqual(expected);
     const stats = sandbox.stats();
@@ -248,9 +248,9 @@ describe("searchMessages against the sandbox", () => {
       { maxBookings: 3 },
     );
     expect(ResponseSchema.parse(result)).toEqual(result);
-    expect(result.successful.length).toBeLessThanOrEqual(3);
-    expect(result.failed).toEqual([]);
-    expect(result.summary.total_attempted).toBe(result.successful.length);
+    expect(result.successful_results.length).toBeLessThanOrEqual(3);
+    expect(result.failed_items).toEqual([]);
+    expect(result.summary.total_attempted).toBe(result.successful_results.length);
     expect(result.note).toMatch(
       /^The search stopped at its bounds\. \d+ of the \d+ bookings that could hold matching messages were not searched \(one search reads at most 3\)/,
     );
@@ -259,7 +259,7 @@ describe("searchMessages against the sandbox", () => {
 
   it("reports an unknown booking as not_found", async () => {
     const result = await searchMessages(freshClient(), { booking_id: sandbox.fixtures.unknownBookingId });
-    expect(result.failed).toEqual([
+    expect(result.failed_items).toEqual([
       expect.objectContaining({
         item_id: String(sandbox.fixtures.unknownBookingId),
         error_type: "not_found",
@@ -283,11 +283,11 @@ describe("searchMessages against the sandbox", () => {
     });
     const result = await searchMessages(client, { guest_name: "Schmidt" });
     expect(ResponseSchema.parse(result)).toEqual(result);
-    expect(result.successful.map((thread) => thread.booking_id)).toContain(sharedSurnameA);
-    expect(result.failed).toEqual([
+    expect(result.successful_results.map((thread) => thread.booking_id)).toContain(sharedSurnameA);
+    expect(result.failed_items).toEqual([
       expect.objectContaining({ item_id: String(sharedSurnameB), error_type: errorType }),
     ]);
-    expect(result.failed[0]?.remediation).toContain(String(sharedSurnameB));
+    expect(result.failed_items[0]?.remediation).toContain(String(sharedSurnameB));
     expect(result.summary.succeeded + result.summary.failed).toBe(result.summary.total_attempted);
   });
 });

@@ -12,7 +12,7 @@ export const batchGetBookingsTool = defineTool({
   title: "Get several bookings",
   description:
     "Get 1 to 50 bookings by id in one call (the same objects as hostaway_get_booking_details, without guest " +
-    "contact data). Ids that fail (unknown, rate-limited, timed out) are listed under `failed`, each with a " +
+    "contact data). Ids that fail (unknown, rate-limited, timed out) are listed under `failed_items`, each with a " +
     "reason and a next step, without failing the others; `summary` counts both. Use hostaway_search_bookings to " +
     "find ids, hostaway_get_booking_details for a single one. Paging: none; if the answer would be too long, some " +
     "successful bookings are left out and `note` lists their ids to ask again (`note` also lists ids that were " +
@@ -26,6 +26,7 @@ export const batchGetBookingsTool = defineTool({
   async run(input, { client, signal, progress, responseBudget }) {
     const answer = await batchGetBookings(client, input.booking_ids, {
       signal,
+      notFoundHint: "list valid booking ids with hostaway_search_bookings",
       onProgress: ({ done, total }) => progress(done, total, `${done} of ${total} bookings`),
     });
     return fitBatch(

@@ -12,7 +12,7 @@ export const batchGetPropertiesTool = defineTool({
   title: "Get several properties",
   description:
     "Get the full details of 1 to 50 properties by id in one call (the same objects as " +
-    "hostaway_get_property_details). Ids that fail (unknown, rate-limited, timed out) are listed under `failed`, " +
+    "hostaway_get_property_details). Ids that fail (unknown, rate-limited, timed out) are listed under `failed_items`, " +
     "each with a reason and a next step, without failing the others; `summary` counts both. Use " +
     "hostaway_list_properties to find ids, hostaway_get_property_details for a single one. Paging: none; if the " +
     "answer would be too long, some successful properties are left out and `note` lists their ids to ask again " +
@@ -26,6 +26,7 @@ export const batchGetPropertiesTool = defineTool({
   async run(input, { client, signal, progress, responseBudget }) {
     const answer = await batchGetProperties(client, input.property_ids, {
       signal,
+      notFoundHint: "list valid property ids with hostaway_list_properties",
       onProgress: ({ done, total }) => progress(done, total, `${done} of ${total} properties`),
     });
     return fitBatch(

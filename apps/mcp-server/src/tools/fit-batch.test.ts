@@ -4,8 +4,8 @@ import { fitBatch } from "./fit-batch.js";
 
 const items = Array.from({ length: 20 }, (_, index) => ({ id: index + 1, name: `Listing ${index + 1}` }));
 const batch = (note: string | null): PartialFailureResponse<(typeof items)[number]> => ({
-  successful: items,
-  failed: [],
+  successful_results: items,
+  failed_items: [],
   summary: buildBatchSummary(items.length, 0),
   note,
 });
@@ -22,9 +22,9 @@ describe("fitBatch", () => {
     const budget = JSON.stringify(batch(null)).length - 150;
     const fitted = fitBatch(batch(null), (item) => item.id, budget, describeOmitted);
     expect(JSON.stringify(fitted).length).toBeLessThanOrEqual(budget);
-    expect(fitted.successful.length).toBeLessThan(items.length);
+    expect(fitted.successful_results.length).toBeLessThan(items.length);
     expect(fitted.summary).toEqual(buildBatchSummary(20, 0));
-    const omitted = items.slice(fitted.successful.length).map((item) => item.id);
+    const omitted = items.slice(fitted.successful_results.length).map((item) => item.id);
     expect(fitted.note).toBe(`${omitted.length} left out; call again with ids=${JSON.stringify(omitted)}.`);
   });
 

@@ -12,13 +12,13 @@ export function fitBatch<Item>(
   describeOmitted: (omittedIds: number[]) => string,
 ): PartialFailureResponse<Item> {
   const render = (kept: readonly Item[]): PartialFailureResponse<Item> => {
-    if (kept.length === result.successful.length) return result;
-    const omitted = describeOmitted(result.successful.slice(kept.length).map(idOf));
+    if (kept.length === result.successful_results.length) return result;
+    const omitted = describeOmitted(result.successful_results.slice(kept.length).map(idOf));
     return {
       ...result,
-      successful: [...kept],
+      successful_results: [...kept],
       note: result.note === null ? omitted : `${omitted} ${result.note}`,
     };
   };
-  return render(result.successful.slice(0, fitToBudget(result.successful, render, budget)));
+  return render(result.successful_results.slice(0, fitToBudget(result.successful_results, render, budget)));
 }

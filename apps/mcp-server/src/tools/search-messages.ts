@@ -15,7 +15,7 @@ export const searchMessagesTool = defineTool({
     "so jose finds José), a date range (`start_date`..`end_date`, inclusive, UTC) and `channels`; criteria combine " +
     "with AND and at least one of booking_id, guest_name, start_date or end_date is needed. Returns one thread per " +
     "matching booking with only its matching messages and the booking's guest, listing and dates, so guests with " +
-    "similar names are told apart. A booking whose messages cannot be read is listed under `failed` without " +
+    "similar names are told apart. A booking whose messages cannot be read is listed under `failed_items` without " +
     "failing the rest; `summary` counts bookings only. For one booking's complete history use " +
     `hostaway_get_conversation_history instead. ${UNTRUSTED_MESSAGES} Paging: \`limit\` and \`offset\` count ` +
     "messages across all threads of the result (threads newest activity first). `note` is null when the answer " +
@@ -25,7 +25,7 @@ export const searchMessagesTool = defineTool({
   inputSchema: SearchMessagesRequestSchema,
   outputSchema: partialFailureResponseSchema(ConversationThreadSchema),
   auditedBookings: (input, output) => {
-    const bookings = output?.successful.map((thread) => thread.booking_id) ?? [];
+    const bookings = output?.successful_results.map((thread) => thread.booking_id) ?? [];
     return bookings.length > 0 ? bookings : [input.booking_id ?? null];
   },
   notFound: (input) => ({

@@ -14,12 +14,15 @@ export const batchPropertiesRoute = defineRoute({
   tag: "Batch",
   summary: "Get several properties",
   description:
-    "Up to 50 properties in one call (`property_ids=1,2,3`). Always 200 once the ids are valid: ids that fail (unknown, rate-limited, timed out) are listed under `failed` with a reason and a next step, and `summary` counts both. `note` names the ids that were not attempted in time (safe to retry); null when every id was attempted.",
+    "Up to 50 properties in one call (`property_ids=1,2,3`). Always 200 once the ids are valid: ids that fail (unknown, rate-limited, timed out) are listed under `failed_items` with a reason and a next step, and `summary` counts both. `note` names the ids that were not attempted in time (safe to retry); null when every id was attempted.",
   request: BatchPropertiesRequestSchema,
   response: partialFailureResponseSchema(ListingSchema),
   responseName: "ListingBatchResult",
   async handle(input, { client, signal }) {
-    return batchGetProperties(client, input.property_ids, { signal });
+    return batchGetProperties(client, input.property_ids, {
+      signal,
+      notFoundHint: "list valid property ids with GET /api/listings",
+    });
   },
 });
 
@@ -29,11 +32,14 @@ export const batchBookingsRoute = defineRoute({
   tag: "Batch",
   summary: "Get several bookings",
   description:
-    "Up to 50 bookings in one call (`booking_ids=1,2,3`). Always 200 once the ids are valid: ids that fail are listed under `failed` with a reason and a next step, and `summary` counts both. `note` names the ids that were not attempted in time (safe to retry); null when every id was attempted.",
+    "Up to 50 bookings in one call (`booking_ids=1,2,3`). Always 200 once the ids are valid: ids that fail are listed under `failed_items` with a reason and a next step, and `summary` counts both. `note` names the ids that were not attempted in time (safe to retry); null when every id was attempted.",
   request: BatchBookingsRequestSchema,
   response: partialFailureResponseSchema(BookingSchema),
   responseName: "BookingBatchResult",
   async handle(input, { client, signal }) {
-    return batchGetBookings(client, input.booking_ids, { signal });
+    return batchGetBookings(client, input.booking_ids, {
+      signal,
+      notFoundHint: "find valid booking ids with GET /api/bookings",
+    });
   },
 });

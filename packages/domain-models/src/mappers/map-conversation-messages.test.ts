@@ -39,7 +39,7 @@ test("without messages, the conversation's embedded latest message is used", () 
     id: 10,
     conversationMessages: [{ id: 326, body: "hello guest", insertedOn: "2018-06-28 11:24:40" }],
   });
-  expect(mapConversationMessages(withEmbedded).map((m) => m.body)).toEqual(["hello guest"]);
+  expect(mapConversationMessages(withEmbedded).map((m) => m.content)).toEqual(["hello guest"]);
   expect(mapConversationMessages(HostawayConversationSchema.parse({ id: 1 }))).toEqual([]);
 });
 

@@ -184,8 +184,8 @@ describe("ids, body and attachments", () => {
   });
 
   test("a missing body is empty text; unicode and emoji are kept verbatim", () => {
-    expect(mapMessage(HostawayMessageSchema.parse({ id: 3 })).body).toBe("");
-    expect(mapMessage(message({ body: "Привет 👋 ¿qué tal?" })).body).toBe("Привет 👋 ¿qué tal?");
+    expect(mapMessage(HostawayMessageSchema.parse({ id: 3 })).content).toBe("");
+    expect(mapMessage(message({ body: "Привет 👋 ¿qué tal?" })).content).toBe("Привет 👋 ¿qué tal?");
   });
 
   test("attachments: is_image from isImage, else from the MIME type", () => {

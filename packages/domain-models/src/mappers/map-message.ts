@@ -158,7 +158,7 @@ export function mapMessage(message: HostawayMessage, context: MessageMappingCont
     platform: channel === "platform" ? platformFromChannel(channelName, channelId) : null,
     sender_type: senderType,
     sender_name: senderType === "guest" ? guest : null,
-    body: message.body ?? "",
+    content: message.body ?? "",
     timestamp: messageTimestamp(message),
     delivery_status: mapDeliveryStatus(message),
     is_seen: message.isSeen === true,

@@ -64,8 +64,8 @@ describe("partialFailureResponseSchema", () => {
 
   test("accepts a consistent response", () => {
     const response = {
-      successful: [{ id: 1 }],
-      failed: [
+      successful_results: [{ id: 1 }],
+      failed_items: [
         {
           item_id: "2",
           error_type: "not_found",
@@ -81,7 +81,7 @@ describe("partialFailureResponseSchema", () => {
   });
 
   test("note says why an answer is incomplete; null when complete, never missing", () => {
-    const base = { successful: [{ id: 1 }], failed: [], summary: buildBatchSummary(1, 0) };
+    const base = { successful_results: [{ id: 1 }], failed_items: [], summary: buildBatchSummary(1, 0) };
     const trimmed = { ...base, note: "2 items were left out to fit the budget; ask again with ids [2, 3]." };
     expect(schema.parse(trimmed)).toEqual(trimmed);
     expect(schema.parse({ ...base, note: null }).note).toBeNull();
@@ -97,21 +97,23 @@ describe("partialFailureResponseSchema", () => {
       required?: string[];
       properties?: Record<string, { description?: string }>;
     };
-    expect(json.required).toEqual(expect.arrayContaining(["successful", "failed", "summary", "note"]));
+    expect(json.required).toEqual(
+      expect.arrayContaining(["successful_results", "failed_items", "summary", "note"]),
+    );
     expect(json.properties?.note?.description).toMatch(
       /how to get the rest; null when the answer is complete/,
     );
   });
 
   test("rejects broken invariants, unknown error types and extra keys", () => {
-    const base = { successful: [], failed: [], summary: buildBatchSummary(0, 0), note: null };
+    const base = { successful_results: [], failed_items: [], summary: buildBatchSummary(0, 0), note: null };
     expect(schema.safeParse({ ...base, summary: { ...base.summary, total_attempted: 1 } }).success).toBe(
       false,
     );
     expect(
       schema.safeParse({
         ...base,
-        failed: [
+        failed_items: [
           { item_id: "1", error_type: "oops", error_message: "", remediation: "", retry_after_seconds: null },
         ],
       }).success,

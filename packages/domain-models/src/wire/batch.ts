@@ -65,8 +65,8 @@ export function buildBatchSummary(succeeded: number, failed: number): BatchSumma
  * the whole story. `summary` counts only real items; anything else about completeness goes in `note`.
  */
 export type PartialFailureResponse<T> = {
-  successful: T[];
-  failed: BatchFailure[];
+  successful_results: T[];
+  failed_items: BatchFailure[];
   summary: BatchSummary;
   note: string | null;
 };
@@ -75,8 +75,8 @@ export type PartialFailureResponse<T> = {
 export function partialFailureResponseSchema<Item extends z.ZodType>(item: Item) {
   return z
     .strictObject({
-      successful: z.array(item).describe("Results for the items that succeeded."),
-      failed: z
+      successful_results: z.array(item).describe("Results for the items that succeeded."),
+      failed_items: z
         .array(BatchFailureSchema)
         .describe("The items that failed, each with a reason and a next step."),
       summary: BatchSummarySchema,
