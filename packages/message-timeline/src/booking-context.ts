@@ -1,9 +1,11 @@
+import { batchGetProperties } from "@hostaway-mcp/batch-runner";
 import type {
   ConversationThread,
   HostawayConversation,
   HostawayConversationReservation,
   HostawayReservation,
 } from "@hostaway-mcp/domain-models";
+import type { MessageSource, SourceCallOptions } from "./message-source.js";
 
 /** The part of a thread that tells the agent whose booking it is (and tells similar guests apart). */
 export type BookingContext = Pick<
@@ -19,6 +21,65 @@ export type BookingContext = Pick<
 
 /** A full reservation or the trimmed copy a conversation embeds under a capital-R `Reservation` (REFERENCE.md §7). */
 export type ReservationLike = HostawayReservation | HostawayConversationReservation;
+
+/** What is known about one booking of an answer before its context is built. */
+export interface BookingFacts {
+  bookingId: number;
+  /** The reservation the booking was found or read as (a list item, a single read, or the embedded copy). */
+  reservation: ReservationLike;
+  /** The capital-R copy a conversation embeds, when the booking has a conversation: it alone names the listing. */
+  embedded: HostawayConversationReservation | null;
+}
+
+/**
+ * The booking context of every thread of one answer — history and search alike. Each comes from the booking's
+ * reservation; the listing's name, which the full and the listed reservation lack (only the copy embedded in a
+ * conversation has `listingName`, REFERENCE.md §7, §8.3), comes from that copy, else from one planned read of the
+ * listings still unnamed (batch-runner's property planner: a single `GET /listings/{id}` for one, the listing
+ * index for several), shared by every thread of the answer. A listing that cannot be read leaves `listing_name`
+ * null; it never fails the answer.
+ */
+export async function buildBookingContexts(
+  source: Pick<MessageSource, "listings">,
+  bookings: readonly BookingFacts[],
+  options: SourceCallOptions,
+): Promise<BookingContext[]> {
+  const contexts = bookings.map(({ bookingId, reservation, embedded }) => {
+    const context = bookingContextFrom(bookingId, reservation);
+    return context.listing_name === null && embedded !== null
+      ? { ...context, listing_name: textOrNull(embedded.listingName) }
+      : context;
+  });
+  const unnamed = new Set(
+    contexts.flatMap((context) =>
+      context.listing_name === null && context.listing_id !== null ? [context.listing_id] : [],
+    ),
+  );
+  if (unnamed.size === 0) return contexts;
+
+  const names = await listingNames(source, [...unnamed], options);
+  return contexts.map((context) =>
+    context.listing_name === null && context.listing_id !== null
+      ? { ...context, listing_name: names.get(context.listing_id) ?? null }
+      : context,
+  );
+}
+
+async function listingNames(
+  source: Pick<MessageSource, "listings">,
+  listingIds: number[],
+  options: SourceCallOptions,
+): Promise<Map<number, string>> {
+  const read = await batchGetProperties(source, listingIds, options.signal ? { signal: options.signal } : {});
+  // The caller's abort ends the answer; it is not a missing name.
+  options.signal?.throwIfAborted();
+  const names = new Map<number, string>();
+  for (const listing of read.successful_results) {
+    const name = textOrNull(listing.name);
+    if (name !== null) names.set(listing.id, name);
+  }
+  return names;
+}
 
 /** The booking context from a reservation (full or embedded). Blank text becomes null (the docs' example has `listingName: ""`). */
 export function bookingContextFrom(bookingId: number, reservation: ReservationLike): BookingContext {

@@ -1,4 +1,6 @@
 import type { ConversationThread } from "@hostaway-mcp/domain-models";
+import type { BookingContext } from "./booking-context.js";
+import { buildBookingContexts } from "./booking-context.js";
 import { buildTimeline } from "./build-timeline.js";
 import { loadBookingMessages } from "./load-booking-messages.js";
 import type { MessageSource } from "./message-source.js";
@@ -42,10 +44,11 @@ export async function getConversationHistory(
   }
 
   const booking = await loadBookingMessages(source, bookingId, { includeScheduled, signal });
+  const [context] = await buildBookingContexts(source, [booking.facts], signal ? { signal } : {});
   const timeline = buildTimeline(booking.messages);
   const page = timeline.messages.slice(offset, offset + limit);
   return {
-    ...booking.context,
+    ...(context as BookingContext),
     conversation_ids: booking.conversationIds,
     channels_used: timeline.channels_used,
     total_count: timeline.total_count,

@@ -1,16 +1,12 @@
 import { type Message, mapMessage } from "@hostaway-mcp/domain-models";
-import {
-  type BookingContext,
-  bookingContextFrom,
-  embeddedReservation,
-  type ReservationLike,
-} from "./booking-context.js";
+import { type BookingFacts, embeddedReservation, type ReservationLike } from "./booking-context.js";
 import { fetchConversationMessages, listBookingConversations } from "./fetch-booking-conversations.js";
 import type { MessageSource } from "./message-source.js";
 
-/** Every message of one booking, mapped to wire messages, with the booking's context. */
+/** Every message of one booking, mapped to wire messages, with what its context is built from. */
 export interface BookingMessages {
-  context: BookingContext;
+  /** The reservation facts `buildBookingContexts` turns into the thread's booking context. */
+  facts: BookingFacts;
   /** The booking's conversations, in the order Hostaway listed them. */
   conversationIds: number[];
   /** Wire messages in retrieval order (not yet a timeline: see `buildTimeline`). */
@@ -44,7 +40,8 @@ export async function loadBookingMessages(
 ): Promise<BookingMessages> {
   const callOptions = options.signal ? { signal: options.signal } : {};
   const conversations = await listBookingConversations(source, bookingId, callOptions);
-  const known = options.reservation ?? embeddedReservation(conversations);
+  const embedded = embeddedReservation(conversations);
+  const known = options.reservation ?? embedded;
   const [reservation, fetched] = await Promise.all([
     known ?? source.reservations.get(bookingId, callOptions),
     fetchConversationMessages(source, conversations, options.includeScheduled, callOptions),
@@ -53,7 +50,7 @@ export async function loadBookingMessages(
     raw.map((message) => mapMessage(message, { reservation, conversation, bookingId })),
   );
   return {
-    context: bookingContextFrom(bookingId, reservation),
+    facts: { bookingId, reservation, embedded },
     conversationIds: conversations.map((conversation) => conversation.id),
     messages,
   };

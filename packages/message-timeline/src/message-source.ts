@@ -1,3 +1,4 @@
+import type { PropertySource } from "@hostaway-mcp/batch-runner";
 import type { HostawayConversation, HostawayMessage, HostawayReservation } from "@hostaway-mcp/domain-models";
 
 /** Per-call options this package passes to its source: only the caller's abort signal. */
@@ -44,6 +45,8 @@ export interface SourceMessageQuery {
  * or classified by their `errorType` (search), so a client's `HostawayNotFoundError` stays a not-found error.
  */
 export interface MessageSource {
+  /** Listing names for the booking context, when no conversation embeds them (see `buildBookingContexts`). */
+  listings: PropertySource["listings"];
   reservations: {
     get(reservationId: number, options?: SourceCallOptions): Promise<HostawayReservation>;
     list(

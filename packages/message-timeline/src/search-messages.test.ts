@@ -346,7 +346,9 @@ describe("searchMessages: limit and offset across threads", () => {
       [302],
       [],
     ]);
-    expect(page.successful_results.map((thread) => [thread.offset, thread.total_count, thread.has_more])).toEqual([
+    expect(
+      page.successful_results.map((thread) => [thread.offset, thread.total_count, thread.has_more]),
+    ).toEqual([
       [1, 2, false],
       [0, 1, false],
       [0, 2, true],
@@ -363,7 +365,9 @@ describe("searchMessages: limit and offset across threads", () => {
     let offset: number | null = 0;
     for (let calls = 0; offset !== null && calls < 10; calls++) {
       const slice = await searchMessages(source(), { ...criteria, offset, limit: 2 });
-      collected.push(...slice.successful_results.flatMap((thread) => thread.messages.map((message) => message.id)));
+      collected.push(
+        ...slice.successful_results.flatMap((thread) => thread.messages.map((message) => message.id)),
+      );
       const next = slice.note?.match(/offset=(\d+)/)?.[1];
       offset = next === undefined ? null : Number(next);
     }
@@ -394,7 +398,9 @@ describe("searchMessages: maxResponseChars", () => {
     const result = await searchMessages(source(), criteria, { maxResponseChars: budget });
     expect(JSON.stringify(result).length).toBeLessThanOrEqual(budget);
     expect(ResponseSchema.parse(result)).toEqual(result);
-    const returned = result.successful_results.flatMap((thread) => thread.messages.map((message) => message.id));
+    const returned = result.successful_results.flatMap((thread) =>
+      thread.messages.map((message) => message.id),
+    );
     expect(returned.length).toBeGreaterThan(0);
     expect(returned.length).toBeLessThan(6);
     expect(returned).toEqual([101, 102, 201, 302, 301, 401].slice(0, returned.length));
@@ -567,7 +573,11 @@ describe("searchMessages: failures", () => {
     });
     const result = await searchMessages(fake, { guest_name: "schmidt" });
     expect(
-      result.failed_items.map((failure) => [failure.item_id, failure.error_type, failure.retry_after_seconds]),
+      result.failed_items.map((failure) => [
+        failure.item_id,
+        failure.error_type,
+        failure.retry_after_seconds,
+      ]),
     ).toEqual([
       ["3", "rate_limit", 10],
       ["4", "internal_error", null],
@@ -767,6 +777,72 @@ describe("searchMessages: bounds and progress", () => {
     expect(progress).toEqual([
       [1, 2],
       [2, 2],
+    ]);
+  });
+});
+
+describe("searchMessages: the booking context of every thread", () => {
+  // Hostaway's full and listed reservations carry no listingName (REFERENCE.md §8.3); only a conversation's
+  // embedded copy does, so these bookings' listings are named by a read of the listings.
+  const unnamed: RawReservation[] = [
+    { id: 61, guestName: "Ida Berg", listingMapId: 7001, listingName: undefined },
+    { id: 62, guestName: "Ida Lund", listingMapId: 7002, listingName: undefined },
+    { id: 63, guestName: "Ida Holm", listingMapId: 7003, listingName: undefined },
+  ];
+  const listings = [
+    { id: 7001, name: "Fjord Cabin" },
+    { id: 7002, name: "Birch House" },
+    { id: 7003, name: "Lake Loft" },
+  ];
+
+  it("names every thread's listing with one read of the listings for the whole answer", async () => {
+    const fake = new FakeSource(unnamed, [], { listings });
+    const result = await searchMessages(fake, { guest_name: "ida" });
+    expect(
+      Object.fromEntries(result.successful_results.map((thread) => [thread.booking_id, thread.listing_name])),
+    ).toEqual({ 61: "Fjord Cabin", 62: "Birch House", 63: "Lake Loft" });
+    expect(fake.count("listings.list") + fake.count("listings.get")).toBe(1);
+  });
+
+  it("takes the name a conversation embeds without reading the listings", async () => {
+    const fake = source();
+    const result = await searchMessages(fake, { guest_name: "Schmidt" });
+    expect(result.successful_results.map((thread) => thread.listing_name)).toEqual([
+      "Harbour Flat",
+      "Old Town Studio",
+    ]);
+    expect(fake.count("listings.list") + fake.count("listings.get")).toBe(0);
+  });
+
+  it("reads one listing singly when only one thread lacks its name", async () => {
+    const fake = new FakeSource([unnamed[0] as RawReservation], [], { listings });
+    const result = await searchMessages(fake, { booking_id: 61 });
+    expect(result.successful_results[0]?.listing_name).toBe("Fjord Cabin");
+    expect(fake.calls.filter((call) => call.method.startsWith("listings."))).toMatchObject([
+      { method: "listings.get", id: 7001 },
+    ]);
+  });
+
+  it("leaves listing_name null, and the answer whole, when the listings cannot be read", async () => {
+    const fake = new FakeSource(unnamed, [], {
+      listings,
+      beforeCall: (call) => {
+        if (call.method.startsWith("listings.")) throw new FakeError("Hostaway failed", "upstream_error");
+      },
+    });
+    const result = await searchMessages(fake, { guest_name: "ida" });
+    expect(result.successful_results).toHaveLength(3);
+    expect(result.failed_items).toEqual([]);
+    expect(result.successful_results.every((thread) => thread.listing_name === null)).toBe(true);
+  });
+
+  it("leaves listing_name null for a listing that no longer exists", async () => {
+    const fake = new FakeSource(unnamed, [], { listings: [{ id: 7001, name: "Fjord Cabin" }] });
+    const result = await searchMessages(fake, { guest_name: "ida" });
+    expect(result.successful_results.map((thread) => thread.listing_name).sort()).toEqual([
+      "Fjord Cabin",
+      null,
+      null,
     ]);
   });
 });

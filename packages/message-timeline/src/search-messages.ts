@@ -9,6 +9,7 @@ import {
   type PartialFailureResponse,
 } from "@hostaway-mcp/domain-models";
 import type { z } from "zod";
+import { type BookingContext, buildBookingContexts, guestNameOf } from "./booking-context.js";
 import { buildTimeline, channelsInOrder } from "./build-timeline.js";
 import { type InstantRange, instantOf, instantRange, isWithin } from "./date-range.js";
 import { describeBookingFailure } from "./describe-booking-failure.js";
@@ -125,10 +126,17 @@ export async function searchMessages(
     if (thread !== null) threads.push(thread);
   });
 
-  const page = pageAcrossThreads(threads, search.offset, search.limit);
+  // Only the threads of the answer need their context, and they share one read of any listing names missing.
+  const contexts = await buildBookingContexts(
+    source,
+    threads.map((thread) => thread.booking.facts),
+    callOptions,
+  );
+  const page = pageAcrossThreads(threads, contexts, search.offset, search.limit);
   const summary = buildBatchSummary(page.threads.length, failed.length);
   const answer = (returned: number): PartialFailureResponse<ConversationThread> => ({
-    successful_results: returned === page.windowSize ? page.threads : keepFirstMessages(page.threads, returned),
+    successful_results:
+      returned === page.windowSize ? page.threads : keepFirstMessages(page.threads, returned),
     failed_items: failed,
     summary,
     note: searchNote(
@@ -175,7 +183,10 @@ function matchingThread(
   search: MessageSearchCriteria,
   range: InstantRange,
 ): MatchingThread | null {
-  if (search.guest_name !== undefined && !nameContains(booking.context.guest_name, search.guest_name))
+  if (
+    search.guest_name !== undefined &&
+    !nameContains(guestNameOf(booking.facts.reservation), search.guest_name)
+  )
     return null;
   const byDate = search.start_date !== undefined || search.end_date !== undefined;
   const channels = search.channels ? new Set(search.channels) : null;
@@ -200,21 +211,31 @@ interface SearchPage {
   total: number;
 }
 
-/** Orders threads newest activity first and cuts the message window across them (see `searchMessages`). */
-function pageAcrossThreads(threads: MatchingThread[], offset: number, limit: number): SearchPage {
-  threads.sort(
-    (a, b) =>
-      (b.newest ?? Number.NEGATIVE_INFINITY) - (a.newest ?? Number.NEGATIVE_INFINITY) ||
-      b.booking.context.booking_id - a.booking.context.booking_id,
-  );
+/**
+ * Orders threads newest activity first and cuts the message window across them (see `searchMessages`);
+ * `contexts[i]` is the booking context of `threads[i]`.
+ */
+function pageAcrossThreads(
+  threads: readonly MatchingThread[],
+  contexts: readonly BookingContext[],
+  offset: number,
+  limit: number,
+): SearchPage {
+  const ordered = threads
+    .map((thread, index) => ({ ...thread, context: contexts[index] as BookingContext }))
+    .sort(
+      (a, b) =>
+        (b.newest ?? Number.NEGATIVE_INFINITY) - (a.newest ?? Number.NEGATIVE_INFINITY) ||
+        b.booking.facts.bookingId - a.booking.facts.bookingId,
+    );
   let position = 0;
-  const paged = threads.map(({ booking, messages }): ConversationThread => {
+  const paged = ordered.map(({ booking, context, messages }): ConversationThread => {
     const start = Math.min(Math.max(offset - position, 0), messages.length);
     const end = Math.min(Math.max(offset + limit - position, 0), messages.length);
     position += messages.length;
     const slice = messages.slice(start, Math.max(start, end));
     return {
-      ...booking.context,
+      ...context,
       conversation_ids: booking.conversationIds,
       channels_used: channelsInOrder(messages),
       total_count: messages.length,

@@ -1,6 +1,8 @@
 import {
   type HostawayConversation,
   HostawayConversationSchema,
+  type HostawayListing,
+  HostawayListingSchema,
   type HostawayMessage,
   HostawayMessageSchema,
   type HostawayReservation,
@@ -34,10 +36,20 @@ export class FakeError extends Error {
 }
 
 export interface FakeCall {
-  method: "reservations.get" | "reservations.list" | "conversations.list" | "conversations.messages";
-  /** The reservation, conversation or (for reservations.list) 0. */
+  method:
+    | "listings.get"
+    | "listings.list"
+    | "reservations.get"
+    | "reservations.list"
+    | "conversations.list"
+    | "conversations.messages";
+  /** The listing, reservation, conversation or (for the lists) 0. */
   id: number;
-  query?: SourceReservationQuery | SourceConversationQuery | SourceMessageQuery;
+  query?:
+    | SourceReservationQuery
+    | SourceConversationQuery
+    | SourceMessageQuery
+    | { limit: number; offset: number };
   signal?: AbortSignal | undefined;
 }
 
@@ -48,6 +60,8 @@ export interface FakeSourceOptions {
   omitMessageCount?: boolean;
   /** Leave the capital-R Reservation out of conversations. */
   omitEmbeddedReservation?: boolean;
+  /** The account's listings by id and name (default: 40160 "Sea View Loft", the listing every fixture uses). */
+  listings?: ReadonlyArray<{ id: number; name: string }>;
   /** Throw (or return) before answering a call: a hook for faults. */
   beforeCall?: (call: FakeCall) => void | Promise<void>;
   /** Rewrite a message page before it is returned (e.g. to repeat a message across pages). */
@@ -110,12 +124,16 @@ export class FakeSource implements MessageSource {
   private readonly reservationsById = new Map<number, HostawayReservation>();
   private readonly conversationsById = new Map<number, HostawayConversation>();
   private readonly messagesByConversation = new Map<number, HostawayMessage[]>();
+  private readonly listingsById = new Map<number, HostawayListing>();
 
   constructor(
     reservations: RawReservation[],
     conversations: RawConversation[],
     private readonly options: FakeSourceOptions = {},
   ) {
+    for (const { id, name } of options.listings ?? [{ id: 40160, name: "Sea View Loft" }]) {
+      this.listingsById.set(id, HostawayListingSchema.parse({ id, name }));
+    }
     for (const raw of reservations) this.reservationsById.set(raw.id, parseReservation(raw));
     for (const raw of conversations) {
       const reservation = reservations.find((candidate) => candidate.id === raw.reservationId);
@@ -151,6 +169,31 @@ export class FakeSource implements MessageSource {
   count(method: FakeCall["method"]): number {
     return this.calls.filter((call) => call.method === method).length;
   }
+
+  readonly listings = {
+    get: async (listingId: number, options?: SourceCallOptions): Promise<HostawayListing> => {
+      await this.record({ method: "listings.get", id: listingId, signal: options?.signal });
+      const listing = this.listingsById.get(listingId);
+      if (!listing) {
+        throw new HostawayNotFoundError({
+          method: "GET",
+          path: `/listings/${listingId}`,
+          status: 404,
+          detail: "not found (HTTP 404)",
+        });
+      }
+      return listing;
+    },
+    list: async (
+      query: { limit: number; offset: number },
+      options?: SourceCallOptions,
+    ): Promise<SourcePage<HostawayListing>> => {
+      await this.record({ method: "listings.list", id: 0, query, signal: options?.signal });
+      const all = [...this.listingsById.values()].sort((a, b) => a.id - b.id);
+      const limit = Math.min(query.limit, this.options.pageCap ?? 100);
+      return { items: all.slice(query.offset, query.offset + limit), count: all.length };
+    },
+  };
 
   readonly reservations = {
     get: async (reservationId: number, options?: SourceCallOptions): Promise<HostawayReservation> => {

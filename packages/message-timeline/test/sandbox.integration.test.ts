@@ -257,6 +257,60 @@ describe("searchMessages against the sandbox", () => {
     expect(result.note).toContain("narrow the search: a shorter date range");
   });
 
+  it("names the listing of every thread, by guest name, by date range and by booking id", async () => {
+    const listingName = (bookingId: number) => {
+      const reservation = sandbox.data.reservations.find((candidate) => candidate.id === bookingId);
+      return sandbox.data.listings.find((listing) => listing.id === reservation?.listingMapId)?.name;
+    };
+    const day = new Date(Date.parse(sandbox.data.anchorDate) - 3 * 86_400_000).toISOString().slice(0, 10);
+    const client = freshClient();
+    const searches = {
+      guest_name: await searchMessages(client, { guest_name: "Schmidt" }),
+      date_range: await searchMessages(client, { start_date: day, end_date: day }, { maxBookings: 200 }),
+      // A booking without any conversation: no embedded reservation names its listing.
+      booking_id: await searchMessages(client, { booking_id: sandbox.fixtures.bookings.noMessages }),
+    };
+    for (const [criterion, result] of Object.entries(searches)) {
+      expect(result.successful_results.length, criterion).toBeGreaterThan(0);
+      for (const thread of result.successful_results) {
+        expect(thread.listing_name, `${criterion}: booking ${thread.booking_id}`).toBe(
+          listingName(thread.booking_id),
+        );
+        expect(thread.listing_name).toEqual(expect.any(String));
+      }
+    }
+  });
+
+  it("reads listing names at most once per search, and only for threads no conversation names", async () => {
+    const client = freshClient();
+    await client.authenticate();
+    const { sharedSurnameA, noMessages, accentedGuest } = sandbox.fixtures.bookings;
+    const searchOne = async (bookingId: number) => {
+      sandbox.resetStats();
+      await searchMessages(client, { booking_id: bookingId });
+      return sandbox.stats();
+    };
+    // Alone, the booking without conversations reads its listing once; the ones with conversations never do.
+    const listingReads = (stats: ReturnType<Sandbox["stats"]>) =>
+      Object.entries(stats.byRoute)
+        .filter(([route]) => route.includes("/v1/listings"))
+        .reduce((sum, [, count]) => sum + count, 0);
+    const alone = await Promise.all([sharedSurnameA, accentedGuest].map(searchOne));
+    expect(alone.map(listingReads)).toEqual([0, 0]);
+    expect(listingReads(await searchOne(noMessages))).toBe(1);
+
+    // A 3-thread search: the messages' requests, plus at most one listing read shared by the threads.
+    sandbox.resetStats();
+    const three = await searchMessages(
+      client,
+      { start_date: "2020-01-01", end_date: "2030-12-31" },
+      { maxBookings: 3 },
+    );
+    expect(three.successful_results).toHaveLength(3);
+    expect(listingReads(sandbox.stats())).toBeLessThanOrEqual(1);
+    for (const thread of three.successful_results) expect(thread.listing_name).toEqual(expect.any(String));
+  });
+
   it("reports an unknown booking as not_found", async () => {
     const result = await searchMessages(freshClient(), { booking_id: sandbox.fixtures.unknownBookingId });
     expect(result.failed_items).toEqual([
