@@ -170,6 +170,16 @@ async function exampleBookingId(info, anchor, restUrl, apiKey) {
   return page.items?.[0]?.id ?? 1;
 }
 
+/** Two real property ids and one that does not exist, for a batch that shows a partial failure. */
+async function exampleBatchIds(restUrl, apiKey) {
+  const page = await (
+    await fetch(`${restUrl}/api/listings?limit=2`, { headers: { "X-API-Key": apiKey } })
+  ).json();
+  const ids = (page.items ?? []).map((listing) => listing.id);
+  const unknown = Math.max(0, ...ids) + 1_000_000;
+  return [...ids, unknown].join(",");
+}
+
 async function main() {
   const missing = Object.entries(binaries).filter(([, file]) => !existsSync(file));
   if (missing.length > 0) {
@@ -208,6 +218,7 @@ async function main() {
   await Promise.all([waitForHealth("rest", `${restUrl}/health`), waitForHealth("mcp", `${mcpUrl}/health`)]);
 
   const bookingId = await exampleBookingId(info, anchor, restUrl, apiKey);
+  const batchIds = await exampleBatchIds(restUrl, apiKey);
   const mcpConfig = {
     mcpServers: {
       hostaway: { type: "http", url: `${mcpUrl}/mcp`, headers: { Authorization: `Bearer ${apiKey}` } },
@@ -226,6 +237,8 @@ Hostaway demo is running (a fake Hostaway account; no real data).
 Try the REST API:
 
   curl -H "X-API-Key: ${apiKey}" ${restUrl}/api/messages/conversation/${bookingId}
+  curl -H "X-API-Key: ${apiKey}" "${restUrl}/api/batch/properties?property_ids=${batchIds}"
+    (a batch: { successful_results, failed_items, summary, note }; the last id does not exist)
 
 Connect an MCP client (e.g. Claude Code, or any client's JSON config):
 
