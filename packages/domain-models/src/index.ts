@@ -59,6 +59,43 @@ export {
   messageTimestamp,
   platformFromChannel,
 } from "./mappers/map-message.js";
+// The operation catalogue: every operation declared once, for both edges (docs/adr/004).
+export {
+  batchGetBookingsOperation,
+  batchGetPropertiesOperation,
+} from "./operations/batches.js";
+export {
+  getBookingDetailsOperation,
+  getGuestInfoOperation,
+  searchBookingsOperation,
+} from "./operations/bookings.js";
+export { OPERATIONS, operationNamed } from "./operations/catalogue.js";
+export { CURSOR_PAGING, OFFSET_PAGING, UNTRUSTED_MESSAGES } from "./operations/descriptions.js";
+export { getFinancialReportOperation } from "./operations/finance.js";
+export {
+  checkAvailabilityOperation,
+  getPropertyDetailsOperation,
+  listPropertiesOperation,
+} from "./operations/listings.js";
+export {
+  getConversationHistoryOperation,
+  searchMessagesOperation,
+} from "./operations/messages.js";
+export type {
+  BudgetRule,
+  NotFoundExplanation,
+  OperationDeclaration,
+  OperationHttp,
+  Refer,
+} from "./operations/operation.js";
+export { defineOperation } from "./operations/operation.js";
+export type {
+  OperationContext,
+  OperationHandler,
+  OperationProgress,
+  OperationTable,
+} from "./operations/operation-handler.js";
+export { bindOperations, implement } from "./operations/operation-handler.js";
 // Paging helpers.
 export { decodeCursor, encodeCursor } from "./paging/cursor.js";
 export { fitToBudget } from "./paging/fit-to-budget.js";
@@ -70,6 +107,8 @@ export type { BatchBookingsRequest, BatchPropertiesRequest } from "./requests/ba
 export { BatchBookingsRequestSchema, BatchPropertiesRequestSchema, MAX_BATCH_IDS } from "./requests/batch.js";
 export type { BookingDetailsRequest, GuestInfoRequest } from "./requests/booking-details.js";
 export { BookingDetailsRequestSchema, GuestInfoRequestSchema } from "./requests/booking-details.js";
+// One input parser for both edges, with bounded echoes of caller values.
+export { listNames, MAX_LISTED_NAMES, MAX_QUOTED_CHARACTERS, quoteValue } from "./requests/bounded-echo.js";
 export type { CheckAvailabilityRequest } from "./requests/check-availability.js";
 export { CheckAvailabilityRequestSchema, MAX_AVAILABILITY_DAYS } from "./requests/check-availability.js";
 export type { ConversationHistoryRequest } from "./requests/conversation-history.js";
@@ -78,6 +117,8 @@ export type { FinancialReportRequest } from "./requests/financial-report.js";
 export { FinancialReportRequestSchema } from "./requests/financial-report.js";
 export type { ListPropertiesRequest } from "./requests/list-properties.js";
 export { ListPropertiesRequestSchema } from "./requests/list-properties.js";
+export type { FieldIssue, ParsedRequest, RequestProblem } from "./requests/parse-request.js";
+export { parseRequest, requestParameters } from "./requests/parse-request.js";
 export type { PropertyDetailsRequest } from "./requests/property-details.js";
 export { PropertyDetailsRequestSchema } from "./requests/property-details.js";
 export type { SearchBookingsRequest } from "./requests/search-bookings.js";

@@ -31,6 +31,17 @@ describe("Hostaway channels", () => {
     for (const name of HOSTAWAY_CHANNEL_NAMES) expect(issue?.message).toContain(name);
   });
 
+  test("an unknown name is quoted at most 100 characters long", () => {
+    const message = (() => {
+      try {
+        channelIdFor("m".repeat(5_000));
+      } catch (error) {
+        return (error as z.ZodError).issues[0]?.message;
+      }
+    })();
+    expect(message).toMatch(/^"m{100}…" is not a Hostaway channel name;/);
+  });
+
   test("the table cannot be changed by a caller", () => {
     expect(Object.isFrozen(HOSTAWAY_CHANNEL_IDS)).toBe(true);
     expect(Object.isFrozen(HOSTAWAY_CHANNEL_NAMES)).toBe(true);

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { quoteValue } from "../requests/bounded-echo.js";
 
 /**
  * Hostaway's booking channels by name (REFERENCE.md §8.2), for the reservation list's `channelId` filter.
@@ -40,7 +41,7 @@ export function channelIdFor(name: string): number {
       {
         code: "custom",
         path: ["channel"],
-        message: `"${name}" is not a Hostaway channel name; allowed: ${HOSTAWAY_CHANNEL_NAMES.join(", ")}`,
+        message: `${quoteValue(name)} is not a Hostaway channel name; allowed: ${HOSTAWAY_CHANNEL_NAMES.join(", ")}`,
         input: name,
       },
     ]);

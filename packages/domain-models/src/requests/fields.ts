@@ -7,10 +7,15 @@ import { z } from "zod";
  * schema documents). Error messages name the field and what it allows.
  */
 
-const NUMERIC_TEXT = /^-?\d+(?:\.\d+)?$/;
+/**
+ * The one text form of a whole number accepted: `0` or digits without a leading zero, optionally negative. "1.0",
+ * "00001", "+1" and " 1" stay text and are refused by the number schema, naming the field: a caller who sent them
+ * meant something we would otherwise guess.
+ */
+const CANONICAL_INTEGER = /^(?:0|-?[1-9]\d*)$/;
 
 function numberFromText(value: unknown): unknown {
-  if (typeof value === "string" && NUMERIC_TEXT.test(value.trim())) return Number(value.trim());
+  if (typeof value === "string" && CANONICAL_INTEGER.test(value)) return Number(value);
   return value;
 }
 
@@ -73,23 +78,24 @@ export function listField<Item extends z.ZodType>(
   let list = z.array(item, { error: `${options.name} must be a list` }).max(options.max, { error: allowed });
   if (options.min !== undefined) list = list.min(options.min, { error: allowed });
   return z
-    .preprocess((value) => {
+    .preprocess((value, context) => {
       if (typeof value === "string") {
-        return value
-          .split(",")
-          .map((part) => part.trim())
-          .filter((part) => part !== "")
-          .map(numberFromTextIfWhole);
+        const parts = value.split(",").map((part) => part.trim());
+        // "1,,2", "1," and ",1" are typos that would otherwise silently drop an item.
+        if (parts.some((part) => part === "")) {
+          context.addIssue({
+            code: "custom",
+            message: `${options.name} must be comma-separated values without empty items`,
+          });
+          return value;
+        }
+        return parts.map(numberFromText);
       }
       if (typeof value === "number") return [value];
-      if (Array.isArray(value)) return value.map(numberFromTextIfWhole);
+      if (Array.isArray(value)) return value.map(numberFromText);
       return value;
     }, list)
     .describe(options.description);
-}
-
-function numberFromTextIfWhole(value: unknown): unknown {
-  return typeof value === "string" && /^\d+$/.test(value) ? Number(value) : value;
 }
 
 /** Short free text (names, filters). */
