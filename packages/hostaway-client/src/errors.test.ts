@@ -69,7 +69,7 @@ describe("the error hierarchy", () => {
 
   it("isInstance recognises the brand across copies of the package, and nothing else", () => {
     const fromAnotherCopy = Object.assign(new Error("GET /x: y"), {
-      [Symbol.for("hostaway-mcp.error")]: true,
+      [Symbol.for("hostaway-mcp.error/HostawayError")]: true,
     });
 
     expect(HostawayError.isInstance(fromAnotherCopy)).toBe(true);
@@ -85,5 +85,44 @@ describe("the error hierarchy", () => {
     expect(new HostawayAbortError({ ...where, sent: true, reason: new Error("x") }).errorType).toBe(
       "internal_error",
     );
+  });
+});
+
+describe("per-class markers", () => {
+  const where = { method: "GET", path: "/listings/1" } as const;
+
+  it("answers isInstance for the class and its ancestors only, never for a sibling", () => {
+    const notFound = new HostawayNotFoundError({ ...where, detail: "x" });
+    const rateLimited = new HostawayRateLimitError({ ...where, detail: "x" });
+    expect(HostawayNotFoundError.isInstance(notFound)).toBe(true);
+    expect(HostawayError.isInstance(notFound)).toBe(true);
+    expect(HostawayNotFoundError.isInstance(rateLimited)).toBe(false);
+    expect(HostawayRateLimitError.isInstance(notFound)).toBe(false);
+    expect(HostawayNotFoundError.isInstance(new Error("x"))).toBe(false);
+    expect(HostawayNotFoundError.isInstance(null)).toBe(false);
+  });
+
+  it("holds across copies of the package: the markers are registry symbols", () => {
+    const foreign = {
+      [Symbol.for("hostaway-mcp.error/HostawayError")]: true,
+      [Symbol.for("hostaway-mcp.error/HostawayNotFoundError")]: true,
+    };
+    expect(HostawayNotFoundError.isInstance(foreign)).toBe(true);
+    expect(HostawayRateLimitError.isInstance(foreign)).toBe(false);
+  });
+
+  it("keeps a redacted cause: name, code and a message without query strings or contact data", () => {
+    const socket = Object.assign(
+      new Error(
+        "connect ECONNREFUSED https://api.hostaway.com/v1/reservations?match=Ann+Lee&token=abc for ann@example.com",
+      ),
+      { code: "ECONNREFUSED" },
+    );
+    const error = new HostawayNetworkError({ ...where, detail: "connection failed", cause: socket });
+    expect(error.cause).toEqual({
+      name: "Error",
+      code: "ECONNREFUSED",
+      message: "connect ECONNREFUSED https://api.hostaway.com/v1/reservations for [redacted]",
+    });
   });
 });

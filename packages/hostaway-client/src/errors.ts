@@ -1,11 +1,10 @@
 import type { ErrorType } from "@hostaway-mcp/domain-models";
 import type { z } from "zod";
 import type { HttpMethod } from "./http-method.js";
+import { redactText } from "./redact.js";
 
 /** The error taxonomy of `@hostaway-mcp/domain-models`; the servers map it to HTTP statuses and MCP results. */
 export type HostawayErrorType = ErrorType;
-
-const brand = Symbol.for("hostaway-mcp.error");
 
 export interface HostawayErrorDetails {
   method: HttpMethod;
@@ -13,17 +12,32 @@ export interface HostawayErrorDetails {
   path: string;
   /** What went wrong, already free of secrets and guest contact data. */
   detail: string;
+  /** The lower-level failure, kept for debugging as a redacted summary (see `RedactedCause`). */
+  cause?: unknown;
+}
+
+/** What an error's `cause` keeps of the failure underneath: its name, code and scrubbed message, never objects. */
+export interface RedactedCause {
+  name: string;
+  code: string | undefined;
+  message: string;
+}
+
+/** The marker of one error class: `Symbol.for`, so it is the same symbol in every installed copy of the package. */
+function markerFor(className: string): symbol {
+  return Symbol.for(`hostaway-mcp.error/${className}`);
 }
 
 /**
  * Base class of every error the client throws. Messages read `GET /reservations/4711: not found`: they name the
  * method and path and never carry the token, the secret, query values or response bodies.
  *
- * Branded with `Symbol.for("hostaway-mcp.error")` so `HostawayError.isInstance(e)` holds even when two copies of
- * this package are installed (an `instanceof` check would fail across copies).
+ * Each class has a marker of its own (`Symbol.for("hostaway-mcp.error/<Class>")`) that its instances and its
+ * subclasses' instances carry, so `HostawayNotFoundError.isInstance(e)` holds for a not-found error from any
+ * installed copy of this package (an `instanceof` check would fail across copies) and never for a sibling class.
  */
 export abstract class HostawayError extends Error {
-  readonly [brand] = true;
+  static readonly marker: symbol = markerFor("HostawayError");
   /** A stable machine-readable code, e.g. `HOSTAWAY_NOT_FOUND`. */
   abstract readonly code: string;
   /** The shared error taxonomy (`ErrorType` of domain-models). */
@@ -33,19 +47,54 @@ export abstract class HostawayError extends Error {
   readonly method: HttpMethod;
   readonly path: string;
 
-  constructor({ method, path, detail }: HostawayErrorDetails) {
-    super(`${method} ${path}: ${detail}`);
+  constructor({ method, path, detail, cause }: HostawayErrorDetails) {
+    super(`${method} ${path}: ${detail}`, cause === undefined ? undefined : { cause: redactCause(cause) });
     this.method = method;
     this.path = path;
+    // Mark the instance with the marker of every class from its own up to HostawayError.
+    for (let proto = new.target.prototype; proto !== Error.prototype; proto = Object.getPrototypeOf(proto)) {
+      const marker = (proto.constructor as { marker?: unknown }).marker;
+      if (typeof marker === "symbol") Object.defineProperty(this, marker, { value: true });
+    }
   }
 
-  static isInstance(value: unknown): value is HostawayError {
-    return typeof value === "object" && value !== null && (value as Record<symbol, unknown>)[brand] === true;
+  /** True when `value` is an instance of this class (or a subclass), from any copy of the package. */
+  static isInstance<Instance>(
+    this: (abstract new (...args: never[]) => Instance) & { marker: symbol },
+    value: unknown,
+  ): value is Instance {
+    return (
+      typeof value === "object" &&
+      value !== null &&
+      // biome-ignore lint/complexity/noThisInStatic: `this` is the class isInstance is called on, its own marker.
+      (value as Record<symbol, unknown>)[this.marker] === true
+    );
   }
+}
+
+/** A failure underneath, reduced to text that cannot carry a request's headers, URL query or body. */
+export function redactCause(cause: unknown): RedactedCause {
+  if (cause instanceof Error) {
+    const code = (cause as { code?: unknown }).code;
+    return {
+      name: cause.name,
+      code: typeof code === "string" ? code : undefined,
+      message: redactText(withoutUrls(cause.message)),
+    };
+  }
+  return { name: typeof cause, code: undefined, message: "(not an Error)" };
+}
+
+/** URLs may carry query strings with ids, names or tokens; keep only their origin and path. */
+function withoutUrls(text: string): string {
+  return text.replace(/\bhttps?:\/\/[^\s?#"']+(\?[^\s#"']*)?/g, (url, query: string | undefined) =>
+    query === undefined ? url : url.slice(0, url.length - query.length),
+  );
 }
 
 /** The credentials were rejected, or a fresh token was rejected too (REFERENCE.md §2: 403 = invalid token). */
 export class HostawayAuthError extends HostawayError {
+  static override readonly marker: symbol = markerFor("HostawayAuthError");
   override readonly name = "HostawayAuthError";
   readonly code = "HOSTAWAY_UNAUTHORIZED";
   readonly errorType = "unauthorized";
@@ -60,6 +109,7 @@ export class HostawayAuthError extends HostawayError {
 
 /** HTTP 404, or a `status: "fail"` whose text says "not found" (REFERENCE.md §5, §11). */
 export class HostawayNotFoundError extends HostawayError {
+  static override readonly marker: symbol = markerFor("HostawayNotFoundError");
   override readonly name = "HostawayNotFoundError";
   readonly code = "HOSTAWAY_NOT_FOUND";
   readonly errorType = "not_found";
@@ -77,6 +127,7 @@ export class HostawayNotFoundError extends HostawayError {
  * caller passed an argument the client rejects before sending (then `status` is undefined).
  */
 export class HostawayValidationError extends HostawayError {
+  static override readonly marker: symbol = markerFor("HostawayValidationError");
   override readonly name = "HostawayValidationError";
   readonly code: string;
   readonly errorType = "validation_error";
@@ -92,6 +143,7 @@ export class HostawayValidationError extends HostawayError {
 
 /** HTTP 429 (REFERENCE.md §4). `retryAfterMs` comes from a `Retry-After` header when Hostaway sends one. */
 export class HostawayRateLimitError extends HostawayError {
+  static override readonly marker: symbol = markerFor("HostawayRateLimitError");
   override readonly name = "HostawayRateLimitError";
   readonly code = "HOSTAWAY_RATE_LIMITED";
   readonly errorType = "rate_limit";
@@ -107,6 +159,7 @@ export class HostawayRateLimitError extends HostawayError {
 
 /** An attempt outlived `timeoutMs`, or the call outlived `deadlineMs`. */
 export class HostawayTimeoutError extends HostawayError {
+  static override readonly marker: symbol = markerFor("HostawayTimeoutError");
   override readonly name = "HostawayTimeoutError";
   readonly code = "HOSTAWAY_TIMEOUT";
   readonly errorType = "timeout";
@@ -122,6 +175,7 @@ export class HostawayTimeoutError extends HostawayError {
 
 /** The caller's `AbortSignal` fired. */
 export class HostawayAbortError extends HostawayError {
+  static override readonly marker: symbol = markerFor("HostawayAbortError");
   override readonly name = "HostawayAbortError";
   readonly code = "HOSTAWAY_ABORTED";
   /** `timeout` when the signal came from `AbortSignal.timeout()`, `internal_error` for any other cancellation. */
@@ -139,6 +193,7 @@ export class HostawayAbortError extends HostawayError {
 
 /** The connection failed (reset, refused, DNS…) before a response arrived. */
 export class HostawayNetworkError extends HostawayError {
+  static override readonly marker: symbol = markerFor("HostawayNetworkError");
   override readonly name = "HostawayNetworkError";
   readonly code = "HOSTAWAY_NETWORK_ERROR";
   readonly errorType = "upstream_error";
@@ -154,6 +209,7 @@ export class HostawayNetworkError extends HostawayError {
 
 /** Hostaway answered with a 5xx, an unexpected status, or a body that is not JSON. */
 export class HostawayUpstreamError extends HostawayError {
+  static override readonly marker: symbol = markerFor("HostawayUpstreamError");
   override readonly name = "HostawayUpstreamError";
   readonly code: string;
   readonly errorType = "upstream_error";
@@ -170,6 +226,7 @@ export class HostawayUpstreamError extends HostawayError {
 
 /** A response did not match the tolerant schema. `issues` lists where, never the body's values. */
 export class HostawayResponseValidationError extends HostawayError {
+  static override readonly marker: symbol = markerFor("HostawayResponseValidationError");
   override readonly name = "HostawayResponseValidationError";
   readonly code = "HOSTAWAY_RESPONSE_INVALID";
   readonly errorType = "upstream_error";

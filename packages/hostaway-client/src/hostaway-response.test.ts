@@ -55,10 +55,12 @@ describe("interpretResponse", () => {
     const fromMessage = thrown(() =>
       interpretResponse(answer(200, { status: "fail", message: "Quota" }), api),
     );
-    expect(fromMessage.message).toBe("GET /listings/1: request failed (HTTP 200): Quota");
+    // A `fail` with HTTP 2xx is Hostaway failing to answer, not the caller's bad input.
+    expect(fromMessage).toBeInstanceOf(HostawayUpstreamError);
+    expect(fromMessage.message).toBe('GET /listings/1: status "fail" with HTTP 200: Quota');
 
     const silent = thrown(() => interpretResponse(answer(200, { status: "fail", result: [] }), api));
-    expect(silent.message).toBe("GET /listings/1: request failed (HTTP 200)");
+    expect(silent.message).toBe('GET /listings/1: status "fail" with HTTP 200');
   });
 
   it("maps statuses: 401/403 auth, 404 not found, 429 rate limit, 5xx upstream, 3xx unexpected", () => {

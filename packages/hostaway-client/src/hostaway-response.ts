@@ -96,6 +96,17 @@ function failure(
   if (failText !== undefined && /not\s*found/i.test(failText)) {
     return new HostawayNotFoundError({ ...where, status, detail: detail("not found") });
   }
+  if (status < 300) {
+    // REFERENCE.md §5, §11: a `fail` that came with HTTP 2xx is not documented. Our requests are validated before
+    // they leave, so it is Hostaway's failure to answer, not the caller's bad input.
+    return new HostawayUpstreamError({
+      ...where,
+      status,
+      code: "HOSTAWAY_FAIL_STATUS",
+      isRetryable: false,
+      detail: detail(`status "fail" with HTTP ${status}`),
+    });
+  }
   return new HostawayValidationError({ ...where, status, detail: detail(`request failed (HTTP ${status})`) });
 }
 

@@ -5,7 +5,15 @@ export type { Clock } from "./clock.js";
 export { systemClock } from "./clock.js";
 export type { HostawayClient, HostawayClientOptions } from "./create-client.js";
 export { createHostawayClient, DEFAULT_BASE_URL } from "./create-client.js";
-export type { HostawayErrorType } from "./errors.js";
+export type { ErrorDescription } from "./describe-error.js";
+export {
+  DEFAULT_RATE_LIMIT_WAIT_MS,
+  describeError,
+  TIMEOUT_RETRY_WAIT_MS,
+  UPSTREAM_RETRY_WAIT_MS,
+  withoutRequestPrefix,
+} from "./describe-error.js";
+export type { HostawayErrorType, RedactedCause } from "./errors.js";
 export {
   HostawayAbortError,
   HostawayAuthError,
@@ -20,9 +28,8 @@ export {
 } from "./errors.js";
 export type { HttpMethod } from "./http-method.js";
 export type { Logger } from "./logger.js";
+export { clientOperations } from "./operations.js";
 export type { Page } from "./page.js";
-export type { FetchedPage, FetchPage, PaginationCap } from "./paginate.js";
-export { offsetPages, paginate } from "./paginate.js";
 // Queries: one per question an agent asks, returning domain-models wire objects.
 export type { CheckAvailabilityOptions } from "./queries/check-availability.js";
 export { checkAvailability } from "./queries/check-availability.js";
@@ -35,6 +42,8 @@ export type { QueryOptions, QueryProgress } from "./queries/query-options.js";
 export { searchBookings } from "./queries/search-bookings.js";
 export type { RateLimitOptions } from "./rate-limiter.js";
 export { DEFAULT_RATE_LIMIT } from "./rate-limiter.js";
+export type { ReservationLister, ReservationWalk, WalkCap, WalkPage } from "./reservation-walk.js";
+export { WALK_PAGE_SIZE, walkReservations } from "./reservation-walk.js";
 export type {
   ConversationGetOptions,
   ConversationsQuery,

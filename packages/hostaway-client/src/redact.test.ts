@@ -20,4 +20,19 @@ describe("redactText", () => {
     expect(long).toHaveLength(201);
     expect(long.endsWith("…")).toBe(true);
   });
+
+  it("masks the value of secret-named keys, in form and JSON spelling", () => {
+    expect(redactText("POST /accessTokens client_secret=abc123&grant=x")).toBe(
+      "POST /accessTokens client_secret=[redacted]&grant=x",
+    );
+    expect(redactText('{"secretKey": "s3cr3t", "api_key": "k-123"}')).toBe(
+      '{"secretKey": "[redacted]", "api_key": "[redacted]"}',
+    );
+  });
+
+  it("keeps ids and dates, which are not phone numbers", () => {
+    expect(redactText("GET /reservations/143523935 on 2026-11-20 12:00:00")).toBe(
+      "GET /reservations/143523935 on 2026-11-20 12:00:00",
+    );
+  });
 });

@@ -44,16 +44,16 @@ async function failure(promise: Promise<unknown>): Promise<HostawayError> {
 }
 
 describe("Hostaway quirks", () => {
-  it('`status: "fail"` with HTTP 200 is an error carrying the `result` text', async () => {
+  it('`status: "fail"` with HTTP 200 is an upstream error carrying the `result` text', async () => {
     mockToken();
     nock(ORIGIN).get("/v1/listings/1").reply(200, { status: "fail", result: "Listing is archived" });
     const { client } = testClient();
 
     const error = await failure(client.listings.get(1));
 
-    expect(error).toBeInstanceOf(HostawayValidationError);
-    expect(error).toMatchObject({ errorType: "validation_error", status: 200, isRetryable: false });
-    expect(error.message).toBe("GET /listings/1: request failed (HTTP 200): Listing is archived");
+    expect(error).toBeInstanceOf(HostawayUpstreamError);
+    expect(error).toMatchObject({ errorType: "upstream_error", status: 200, code: "HOSTAWAY_FAIL_STATUS" });
+    expect(error.message).toBe('GET /listings/1: status "fail" with HTTP 200: Listing is archived');
   });
 
   it('a `fail` that says "not found" is a not-found error, whatever the HTTP status', async () => {

@@ -318,6 +318,7 @@ function toClientError(error: unknown, spec: RequestSpec): unknown {
     ...where,
     detail: `connection failed (${code})`,
     networkCode: error.networkCode,
+    cause: error,
   });
 }
 

@@ -8,7 +8,7 @@ import {
   HostawayNotFoundError,
   HostawayTimeoutError,
   HostawayUpstreamError,
-  HostawayValidationError,
+  walkReservations,
 } from "../src/index.js";
 import { virtualClock } from "./helpers.js";
 
@@ -83,12 +83,12 @@ describe("reading the sandbox", () => {
     const client = sandboxClient();
     const seen: number[] = [];
 
-    for await (const reservation of client.reservations.iterate({ limit: 50 }, { maxItems: 120 })) {
-      seen.push(reservation.id);
-    }
+    const walk = walkReservations(client, {}, { maxPages: 3, pageSize: 50 });
+    for await (const page of walk) seen.push(...page.items.map((reservation) => reservation.id));
 
-    expect(seen).toHaveLength(120);
-    expect(new Set(seen).size).toBe(120);
+    expect(seen).toHaveLength(150);
+    expect(new Set(seen).size).toBe(150);
+    expect(walk.truncated).toBe(true);
     expect(sandbox.stats().byRoute["GET /v1/reservations"]).toBeGreaterThanOrEqual(3);
   });
 
@@ -147,7 +147,7 @@ describe("faults", () => {
     const id = sandbox.fixtures.listingIds[0] as number;
 
     sandbox.injectFault({ path, kind: "fail_200", times: 1 });
-    await expect(client.listings.get(id)).rejects.toBeInstanceOf(HostawayValidationError);
+    await expect(client.listings.get(id)).rejects.toMatchObject({ code: "HOSTAWAY_FAIL_STATUS" });
     sandbox.injectFault({ path, kind: "malformed_json", times: 1 });
     await expect(client.listings.get(id)).rejects.toBeInstanceOf(HostawayUpstreamError);
   });

@@ -5,10 +5,10 @@ import {
   FinancialReportRequestSchema,
   financialReportFromReservations,
   type HostawayReservation,
-  isLastPage,
   mapFinanceReport,
 } from "@hostaway-mcp/domain-models";
 import { HostawayError } from "../errors.js";
+import { walkReservations } from "../reservation-walk.js";
 import type { FinanceResource } from "../resources/finance.js";
 import type { ReservationsResource } from "../resources/reservations.js";
 import { financeReportingKnownOff, rememberFinanceReportingOff } from "./finance-reporting-memory.js";
@@ -116,26 +116,21 @@ async function reservationsInRange(
         : {};
   const onlyListing = input.listing_ids?.length === 1 ? { listingId: input.listing_ids[0] } : {};
   const reservations: HostawayReservation[] = [];
-  let afterId: number | undefined;
-  for (let pageIndex = 0; pageIndex < FALLBACK_MAX_PAGES; pageIndex += 1) {
-    const page = await client.reservations.list(
-      { ...dateFilter, ...onlyListing, limit: FALLBACK_PAGE_SIZE, afterId },
-      { signal: options.signal },
-    );
+  const walk = walkReservations(
+    client,
+    { ...dateFilter, ...onlyListing },
+    { maxPages: FALLBACK_MAX_PAGES, pageSize: FALLBACK_PAGE_SIZE },
+    { signal: options.signal },
+  );
+  for await (const page of walk) {
     reservations.push(...page.items);
     reportProgress(options, {
       done: reservations.length,
       total: page.count ?? undefined,
       message: `read ${reservations.length} reservations`,
     });
-    const last = page.items.at(-1);
-    // REFERENCE.md §6.2: afterId paging ends on a short or empty page (short against the size Hostaway applied).
-    if (last === undefined || isLastPage(page, FALLBACK_PAGE_SIZE)) return { reservations, complete: true };
-    // `count` is the total matching the filters; having read that many saves the empty page that would end the walk.
-    if (page.count !== null && reservations.length >= page.count) return { reservations, complete: true };
-    afterId = last.id;
   }
-  return { reservations, complete: false };
+  return { reservations, complete: !walk.truncated };
 }
 
 /** Leaves out trailing rows (never cuts JSON) so the report fits the budget, and says so in `note`. */

@@ -9,6 +9,7 @@ import {
   type SearchBookingsRequest,
   SearchBookingsRequestSchema,
 } from "@hostaway-mcp/domain-models";
+import { walkReservations } from "../reservation-walk.js";
 import type { ReservationsResource } from "../resources/reservations.js";
 import { countWithinBudget, type QueryOptions, reportProgress } from "./query-options.js";
 
@@ -66,11 +67,13 @@ export async function searchBookings(
   } else {
     // REFERENCE.md §6.2 / §11: Hostaway cannot filter by status; read full pages and keep the matches, resuming
     // after the last booking looked at.
-    for (let pageIndex = 0; pageIndex < MAX_STATUS_SCAN_PAGES; pageIndex += 1) {
-      const page = await client.reservations.list(
-        { ...query, limit: UPSTREAM_PAGE_SIZE, afterId },
-        { signal },
-      );
+    const walk = walkReservations(
+      client,
+      query,
+      { maxPages: MAX_STATUS_SCAN_PAGES, pageSize: UPSTREAM_PAGE_SIZE, afterId },
+      { signal },
+    );
+    for await (const page of walk) {
       for (const reservation of page.items) {
         scanned += 1;
         if (reservation.status?.trim().toLowerCase() === wantedStatus) matches.push(toMatch(reservation));
@@ -78,11 +81,11 @@ export async function searchBookings(
         if (matches.length >= input.limit) break;
       }
       reportProgress(options, {
-        done: pageIndex + 1,
+        done: walk.pagesRead,
         total: MAX_STATUS_SCAN_PAGES,
         message: `scanned ${scanned} bookings`,
       });
-      moreUpstream = !isLastPage(page, UPSTREAM_PAGE_SIZE) || matches.length >= input.limit;
+      moreUpstream = !walk.exhausted || matches.length >= input.limit;
       if (!moreUpstream || matches.length >= input.limit) break;
     }
   }

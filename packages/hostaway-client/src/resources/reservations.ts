@@ -8,7 +8,6 @@ import {
 import { z } from "zod";
 import { parseArguments, requireId } from "../arguments.js";
 import { type Page, toPage } from "../page.js";
-import { type PaginationCap, paginate } from "../paginate.js";
 import { toSearchParams } from "../query-string.js";
 import type { RequestOptions, Transport } from "../transport.js";
 import { parseResponse } from "../validate-response.js";
@@ -75,15 +74,6 @@ const ConversationListSchema = hostawayEnvelope(z.array(HostawayConversationSche
 
 export interface ReservationsResource {
   list(query?: ReservationsQuery, options?: RequestOptions): Promise<Page<HostawayReservation>>;
-  /**
-   * Every reservation matching `query`, page by page over the `afterId` cursor (REFERENCE.md §6.2: pass the last
-   * id of the previous page, stop on an empty page). The cap is mandatory.
-   */
-  iterate(
-    query: Omit<ReservationsQuery, "offset">,
-    cap: PaginationCap,
-    options?: RequestOptions,
-  ): AsyncGenerator<HostawayReservation, void, undefined>;
   get(id: number | string, options?: ReservationGetOptions): Promise<HostawayReservation>;
   /** `GET /v1/reservations/{id}/conversations` (REFERENCE.md §6.3). */
   conversations(id: number | string, options?: RequestOptions): Promise<HostawayConversation[]>;
@@ -99,27 +89,6 @@ export function createReservationsResource(transport: Transport): ReservationsRe
 
   return {
     list,
-
-    iterate(query, cap, options) {
-      const { offset: _ignored, ...base } = (query ?? {}) as ReservationsQuery;
-      // Validate now, so a bad query fails before the first page rather than on first `next()`.
-      parseArguments(
-        ReservationsQuerySchema,
-        base,
-        { method: "GET", path: "/reservations" },
-        "reservations query",
-      );
-      let seen = 0;
-      return paginate<HostawayReservation, number>(async (afterId) => {
-        const page = await list(afterId === undefined ? base : { ...base, afterId }, options);
-        seen += page.items.length;
-        const last = page.items.at(-1);
-        // `count` is the total matching the filters; when we started at the beginning, reaching it saves the
-        // empty page that would otherwise end the walk.
-        const exhausted = base.afterId === undefined && page.count !== null && seen >= page.count;
-        return { items: page.items, next: last === undefined || exhausted ? undefined : last.id };
-      }, cap);
-    },
 
     async get(id, options = {}) {
       const reservationId = requireId("id", id, { method: "GET", path: "/reservations/{id}" });

@@ -14,12 +14,6 @@ import { HostawayValidationError } from "../errors.js";
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
 
-async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
-  const items: T[] = [];
-  for await (const item of iterable) items.push(item);
-  return items;
-}
-
 async function rejection(promise: Promise<unknown>): Promise<HostawayValidationError> {
   const error = await promise.then(
     () => undefined,
@@ -216,63 +210,6 @@ describe("reservations", () => {
     });
     const conversations = await client.reservations.conversations(docsReservation.id);
     expect(conversations[0]?.Reservation?.hostawayReservationId).toBe(2);
-  });
-
-  it("iterate walks the afterId cursor and stops on an empty page", async () => {
-    mockToken();
-    nock(ORIGIN)
-      .get("/v1/reservations")
-      .query({ limit: "2", match: "Schmidt" })
-      .reply(200, envelope([reservation(10), reservation(11)]))
-      .get("/v1/reservations")
-      .query({ limit: "2", match: "Schmidt", afterId: "11" })
-      .reply(200, envelope([reservation(12)]))
-      .get("/v1/reservations")
-      .query({ limit: "2", match: "Schmidt", afterId: "12" })
-      .reply(200, envelope([]));
-    const { client } = testClient();
-
-    const ids: number[] = [];
-    for await (const item of client.reservations.iterate({ limit: 2, match: "Schmidt" }, { maxPages: 10 })) {
-      ids.push(item.id);
-    }
-
-    expect(ids).toEqual([10, 11, 12]);
-  });
-
-  it("iterate stops once `count` items were seen, and at the cap", async () => {
-    mockToken();
-    nock(ORIGIN)
-      .get("/v1/reservations")
-      .query({ limit: "2" })
-      .reply(200, envelope([reservation(1), reservation(2)], { count: 3 }))
-      .get("/v1/reservations")
-      .query({ limit: "2", afterId: "2" })
-      .reply(200, envelope([reservation(3)], { count: 3 }));
-    const { client } = testClient();
-
-    const all = await collect(client.reservations.iterate({ limit: 2 }, { maxPages: 5 }));
-    expect(all.map((r) => r.id)).toEqual([1, 2, 3]);
-    expect(client.stats().requests).toBe(3); // token + two pages, no empty third page
-
-    nock(ORIGIN)
-      .get("/v1/reservations")
-      .query({ limit: "2" })
-      .reply(200, envelope([reservation(1), reservation(2)]));
-    const capped = await collect(client.reservations.iterate({ limit: 2 }, { maxItems: 1 }));
-    expect(capped.map((r) => r.id)).toEqual([1]);
-  });
-
-  it("iterate requires a cap and a valid query before any request", () => {
-    const { client } = testClient();
-
-    expect(() => client.reservations.iterate({}, {})).toThrow(
-      "paginate: a cap is required: pass { maxPages } or { maxItems } (or both)",
-    );
-    expect(() => client.reservations.iterate({ sortOrder: "guest" as never }, { maxPages: 1 })).toThrow(
-      HostawayValidationError,
-    );
-    expect(client.stats().requests).toBe(0);
   });
 });
 
