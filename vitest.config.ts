@@ -13,12 +13,19 @@ const workspace = {
   "rest-server": "apps/rest-server",
 } as const;
 
-const alias = Object.fromEntries(
-  Object.entries(workspace).map(([name, dir]) => [
-    `@hostaway-mcp/${name}`,
-    fileURLToPath(new URL(`./${dir}/src/index.ts`, import.meta.url)),
-  ]),
-);
+// Subpath exports first: an alias matches by prefix, so `…/hostaway-client` would swallow `…/hostaway-client/server`.
+const subpaths = { "hostaway-client/server": "packages/hostaway-client/src/server/index.ts" } as const;
+
+const alias = [
+  ...Object.entries(subpaths).map(([name, file]) => ({
+    find: `@hostaway-mcp/${name}`,
+    replacement: fileURLToPath(new URL(`./${file}`, import.meta.url)),
+  })),
+  ...Object.entries(workspace).map(([name, dir]) => ({
+    find: new RegExp(`^@hostaway-mcp/${name}$`),
+    replacement: fileURLToPath(new URL(`./${dir}/src/index.ts`, import.meta.url)),
+  })),
+];
 
 const publishedPackageFloor = { lines: 90 };
 

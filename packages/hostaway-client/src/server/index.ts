@@ -1,0 +1,28 @@
+// Public API of @hostaway-mcp/hostaway-client/server: what both servers need at their HTTP edge and at start-up.
+// Node types only (no Express dependency); every export is named here on purpose (no `export *`).
+
+export { callerIdOf, createKeyMatcher, presentedKey } from "./api-keys.js";
+export type { EdgeCorsOptions, EdgeGuard, EdgeGuardOptions, GuardedRequest } from "./edge-guard.js";
+export { createEdgeGuard } from "./edge-guard.js";
+export type { EdgeRefusalInit } from "./edge-refusal.js";
+export { EdgeRefusal } from "./edge-refusal.js";
+export type {
+  InboundLimiter,
+  InboundLimiterOptions,
+  InboundLimitHit,
+  InboundLimitResult,
+  InboundLimitStore,
+  MemoryLimitStoreOptions,
+} from "./inbound-limiter.js";
+export { createInboundLimiter, createMemoryLimitStore, rateLimitHeaders } from "./inbound-limiter.js";
+export type { ListenOptions, RequestListener, RunningServer } from "./listen.js";
+export { listen } from "./listen.js";
+export type { LoadSettingsOptions, SharedSettings } from "./load-settings.js";
+export { loadSharedSettings, MIN_API_KEY_LENGTH } from "./load-settings.js";
+export type { LogLevel } from "./log-levels.js";
+export { LOG_LEVELS } from "./log-levels.js";
+export { isLoopbackHost, isLoopbackOrigin } from "./loopback.js";
+export { LOG_REDACT_PATHS, REDACTED, redactUrl } from "./redaction.js";
+export type { SecurityHeaderOptions } from "./security-headers.js";
+export { setSecurityHeaders } from "./security-headers.js";
+export { SettingsError } from "./settings-error.js";

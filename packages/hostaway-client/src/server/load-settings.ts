@@ -1,0 +1,203 @@
+import { isIP } from "node:net";
+import { normalizeHostName, normalizeOrigin } from "./host-names.js";
+import { LOG_LEVELS, type LogLevel } from "./log-levels.js";
+import { isLoopbackHost } from "./loopback.js";
+import { SettingsError } from "./settings-error.js";
+
+/** What both servers read from their environment: the client, the logger and the HTTP edge. */
+export interface SharedSettings {
+  hostaway: {
+    accountId: string;
+    secretKey: string;
+    /** Without trailing slashes. */
+    baseUrl: string;
+    /** Upstream requests per 10 s from this process; 0 switches the window off. */
+    rateLimitIp: number;
+    /** Upstream requests per 10 s for the account; 0 switches the window off. */
+    rateLimitAccount: number;
+  };
+  logLevel: LogLevel;
+  http: {
+    host: string;
+    port: number;
+    /** Empty: no authentication, which is allowed on a loopback `host` only. */
+    apiKeys: string[];
+    /** Host names (no port; IPv6 in brackets, lower case) served besides loopback and the bound address. */
+    allowedHosts: string[];
+    /** Exact browser origins (`scheme://host[:port]`); empty: loopback origins only. */
+    allowedOrigins: string[];
+    /** Inbound requests per API key per 10 s; 0 off. */
+    perKeyLimit: number;
+    /** Inbound requests without a valid key, per client IP per 10 s; 0 off. */
+    perIpLimit: number;
+  };
+}
+
+export interface LoadSettingsOptions {
+  /** The app's port when neither `port` nor `PORT` is given. */
+  defaultPort: number;
+  /** A command-line `--host`, taking precedence over `HOST`. */
+  host?: string | undefined;
+  /** A command-line `--port`, taking precedence over `PORT`. */
+  port?: string | undefined;
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+const DEFAULT_BASE_URL = "https://api.hostaway.com/v1";
+const DEFAULT_HOST = "127.0.0.1";
+export const MIN_API_KEY_LENGTH = 16;
+// A key travels in a header: visible ASCII only, and no comma (the list separator).
+const API_KEY_CHARS = /^[\x21-\x2b\x2d-\x7e]+$/;
+
+/**
+ * Reads and checks the shared variables. Every problem is collected and thrown at once as a `SettingsError`;
+ * no problem repeats the variable's value (a mistyped variable may hold a secret). Problems name the item's
+ * position in a list instead ("item 2").
+ */
+export function loadSharedSettings(env: Env, options: LoadSettingsOptions): SharedSettings {
+  const problems: string[] = [];
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === "" ? undefined : value;
+  };
+  const list = (name: string): string[] =>
+    (read(name) ?? "")
+      .split(",")
+      .map((item) => item.trim())
+      .filter((item) => item !== "");
+  const count = (name: string, fallback: number, what: string): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback;
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
+      problems.push(`${name} must be a whole number ≥ 0 (${what}; 0 switches it off)`);
+      return fallback;
+    }
+    return Number(raw);
+  };
+  const positions = (items: readonly string[], bad: (item: string) => boolean): string =>
+    items.flatMap((item, index) => (bad(item) ? [String(index + 1)] : [])).join(", ");
+
+  const accountId = read("HOSTAWAY_ACCOUNT_ID");
+  if (accountId === undefined) {
+    problems.push(
+      "HOSTAWAY_ACCOUNT_ID is required (your numeric Hostaway account id, shown in the dashboard)",
+    );
+  } else if (!/^\d+$/.test(accountId)) {
+    problems.push("HOSTAWAY_ACCOUNT_ID must be your numeric Hostaway account id (digits only)");
+  }
+
+  const secretKey = read("HOSTAWAY_SECRET_KEY");
+  if (secretKey === undefined) {
+    problems.push("HOSTAWAY_SECRET_KEY is required (the API secret from Hostaway's dashboard)");
+  }
+
+  const baseUrl = (read("HOSTAWAY_API_BASE_URL") ?? DEFAULT_BASE_URL).replace(/\/+$/, "");
+  if (!isHttpUrl(baseUrl)) {
+    problems.push("HOSTAWAY_API_BASE_URL must be an http(s) URL such as https://api.hostaway.com/v1");
+  }
+
+  const rateLimitIp = count("HOSTAWAY_RATE_LIMIT_IP", 15, "upstream requests per 10 s from this process");
+  const rateLimitAccount = count(
+    "HOSTAWAY_RATE_LIMIT_ACCOUNT",
+    20,
+    "upstream requests per 10 s for the account",
+  );
+
+  const rawLogLevel = read("LOG_LEVEL")?.toLowerCase() ?? "info";
+  const logLevel = LOG_LEVELS.find((level) => level === rawLogLevel);
+  if (logLevel === undefined) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+
+  const apiKeys = list("API_KEYS");
+  const shortKeys = positions(apiKeys, (key) => Array.from(key).length < MIN_API_KEY_LENGTH);
+  if (shortKeys !== "") {
+    problems.push(
+      `API_KEYS must be comma-separated keys of at least ${MIN_API_KEY_LENGTH} characters each (too short: item ${shortKeys})`,
+    );
+  }
+  const oddKeys = positions(apiKeys, (key) => !API_KEY_CHARS.test(key));
+  if (oddKeys !== "") {
+    problems.push(`API_KEYS may hold only visible ASCII characters, no spaces (item ${oddKeys})`);
+  }
+
+  const hostSource = options.host?.trim() ? "--host" : "HOST";
+  const host = options.host?.trim() || read("HOST") || DEFAULT_HOST;
+  const hostValid = isBindHost(host);
+  if (!hostValid) problems.push(`${hostSource} must be an IP address or a host name, such as 127.0.0.1`);
+
+  const portSource = options.port === undefined ? "PORT" : "--port";
+  const rawPort = options.port === undefined ? read("PORT") : options.port.trim();
+  let port = options.defaultPort;
+  if (rawPort !== undefined) {
+    if (!/^\d{1,5}$/.test(rawPort) || Number(rawPort) > 65_535) {
+      problems.push(`${portSource} must be a port number between 0 and 65535`);
+    } else {
+      port = Number(rawPort);
+    }
+  }
+
+  const hostItems = list("ALLOWED_HOSTS");
+  const allowedHosts = hostItems.map(normalizeHostName);
+  const badHosts = positions(hostItems, (item) => normalizeHostName(item) === "");
+  if (badHosts !== "") {
+    problems.push(
+      `ALLOWED_HOSTS must be comma-separated host names without scheme or port, such as mcp.example.com (item ${badHosts})`,
+    );
+  }
+
+  const originItems = list("ALLOWED_ORIGINS");
+  const allowedOrigins = originItems.map(normalizeOrigin);
+  const badOrigins = positions(originItems, (item) => normalizeOrigin(item) === "");
+  if (badOrigins !== "") {
+    problems.push(
+      `ALLOWED_ORIGINS must be comma-separated origins such as https://app.example.com (scheme, host, optional port; no path, no "*") (item ${badOrigins})`,
+    );
+  }
+
+  const perKeyLimit = count("RATE_LIMIT_PER_KEY", 20, "inbound requests per 10 s per API key");
+  const perIpLimit = count(
+    "RATE_LIMIT_PER_IP",
+    15,
+    "inbound requests per 10 s per client IP without a valid key",
+  );
+
+  if (hostValid && apiKeys.length === 0 && !isLoopbackHost(host)) {
+    problems.push(
+      `API_KEYS is required to listen on a non-loopback ${hostSource}: anyone who can connect would read the account's guest data (set API_KEYS, or bind 127.0.0.1)`,
+    );
+  }
+
+  if (problems.length > 0) throw new SettingsError(problems);
+  return {
+    hostaway: {
+      accountId: accountId ?? "",
+      secretKey: secretKey ?? "",
+      baseUrl,
+      rateLimitIp,
+      rateLimitAccount,
+    },
+    logLevel: logLevel ?? "info",
+    http: {
+      host,
+      port,
+      apiKeys,
+      allowedHosts: allowedHosts.filter((name) => name !== ""),
+      allowedOrigins: allowedOrigins.filter((origin) => origin !== ""),
+      perKeyLimit,
+      perIpLimit,
+    },
+  };
+}
+
+function isBindHost(host: string): boolean {
+  return isIP(host.replace(/^\[(.*)\]$/, "$1")) !== 0 || normalizeHostName(host) !== "";
+}
+
+function isHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
