@@ -1,9 +1,9 @@
 import type { Listing, PartialFailureResponse } from "@hostaway-mcp/domain-models";
 import { mapListing } from "@hostaway-mcp/domain-models";
+import { describeError } from "@hostaway-mcp/hostaway-client";
 import { abortable } from "./abortable.js";
 import { BatchItemError } from "./batch-item-error.js";
 import { checkOptionsObject } from "./batch-options.js";
-import { classifyError } from "./classify-error.js";
 import { type ListingIndex, walkListingIndex } from "./listing-index.js";
 import { runBatch } from "./run-batch.js";
 import type { PropertySource } from "./sources.js";
@@ -75,6 +75,6 @@ export async function batchGetProperties(
 }
 
 function failsEveryItem(error: unknown): boolean {
-  const errorType = classifyError(error);
+  const errorType = describeError(error).error_type;
   return errorType === "unauthorized" || errorType === "rate_limit";
 }

@@ -1,17 +1,18 @@
 import type { BatchFailure } from "@hostaway-mcp/domain-models";
+import {
+  DEFAULT_RATE_LIMIT_WAIT_MS,
+  describeError,
+  TIMEOUT_RETRY_WAIT_MS,
+  UPSTREAM_RETRY_WAIT_MS,
+} from "@hostaway-mcp/hostaway-client";
 import { defaultNotFoundHint } from "./batch-options.js";
-import { classifyError } from "./classify-error.js";
-import { failureReason } from "./failure-reason.js";
 import type { ItemFailure, StopCause } from "./item-outcome.js";
 import type { BatchItemId } from "./types.js";
 
-// REFERENCE.md §4: Hostaway's windows are 10 s long and no Retry-After header is documented, so without one a
-// full window is the wait that is sure to help.
-export const defaultRateLimitWaitSeconds = 10;
-/** A request that timed out upstream: a short pause before retrying. */
-export const timeoutRetrySeconds = 5;
-/** 5xx / network failures: Hostaway is struggling, retrying at once rarely helps. */
-export const upstreamRetrySeconds = 30;
+// The waits the client's describer suggests (REFERENCE.md §4: a full 10 s window helps a rate limit), in seconds.
+const defaultRateLimitWaitSeconds = DEFAULT_RATE_LIMIT_WAIT_MS / 1000;
+const timeoutRetrySeconds = TIMEOUT_RETRY_WAIT_MS / 1000;
+const upstreamRetrySeconds = UPSTREAM_RETRY_WAIT_MS / 1000;
 
 export interface FailureContext {
   /** How messages name the item ("property 42"). */
@@ -45,7 +46,7 @@ export function describeItemFailure(
   error: unknown,
   options: ItemFailureOptions = {},
 ): BatchFailure {
-  const errorType = classifyError(error);
+  const errorType = describeError(error).error_type;
   // A request the client's own deadline caught in its limiter queue was never sent (`sent: false`).
   const notAttempted = errorType === "timeout" && (error as { sent?: unknown } | null)?.sent === false;
   const failure: ItemFailure = { ok: false, error, errorType, notAttempted, stopCause: undefined };
@@ -110,7 +111,7 @@ function errorMessageFor(failure: ItemFailure, context: FailureContext): string 
   if (failure.notAttempted) return `${label} was not attempted: ${stopPhrase(failure.stopCause, context)}.`;
   if (failure.stopCause !== undefined)
     return `${label} got no answer: ${stopPhrase(failure.stopCause, context)}.`;
-  const reason = failureReason(failure.error, failure.errorType);
+  const reason = describeError(failure.error).message;
   return `${label}: ${reason}${/[.!?…]$/.test(reason) ? "" : "."}`;
 }
 

@@ -5,9 +5,10 @@ export type { BatchGetPropertiesOptions } from "./batch-get-properties.js";
 export { batchGetProperties } from "./batch-get-properties.js";
 export { BatchItemError } from "./batch-item-error.js";
 export { DEFAULT_BATCH_DEADLINE_MS } from "./batch-options.js";
-export { classifyError } from "./classify-error.js";
 export type { ItemFailureOptions } from "./describe-failure.js";
 export { describeItemFailure } from "./describe-failure.js";
+export { fitBatch } from "./fit-batch.js";
+export { batchOperations } from "./operations.js";
 export { runBatch } from "./run-batch.js";
 export type { BookingSource, ListingIndexPage, PropertySource, SourceCallOptions } from "./sources.js";
 export type {

@@ -1,9 +1,9 @@
 import type { BatchFailure, PartialFailureResponse } from "@hostaway-mcp/domain-models";
 import { buildBatchSummary } from "@hostaway-mcp/domain-models";
+import { describeError } from "@hostaway-mcp/hostaway-client";
 import { notAttemptedNote } from "./batch-note.js";
 import { type BatchSettings, batchSettings, checkIds } from "./batch-options.js";
 import { BatchStop, ItemStop, stopCauseOf } from "./batch-stops.js";
-import { classifyError, isAbortOrTimeout } from "./classify-error.js";
 import { describeFailure, rateLimitWaitSeconds } from "./describe-failure.js";
 import type { ItemFailure, ItemOutcome } from "./item-outcome.js";
 import { NoAnswerError, settleWithin } from "./settle-within.js";
@@ -90,7 +90,7 @@ async function runItem<Id extends BatchItemId, T>(
         stopCause: stopCauseOf(signal),
       };
     }
-    const errorType = classifyError(error);
+    const errorType = describeError(error).error_type;
     // The client's own deadline can also pass while a request still waits in its limiter (`sent: false`).
     return {
       ok: false,
@@ -102,6 +102,12 @@ async function runItem<Id extends BatchItemId, T>(
   } finally {
     itemStop.dispose();
   }
+}
+
+/** `AbortError` (fetch, got, `AbortSignal.abort()`) and `TimeoutError` (`AbortSignal.timeout()`). */
+function isAbortOrTimeout(error: unknown): boolean {
+  const name = (error as { name?: unknown } | null)?.name;
+  return name === "AbortError" || name === "TimeoutError";
 }
 
 /** The worker gave up because its signal aborted (rather than failing for a reason of its own). */
