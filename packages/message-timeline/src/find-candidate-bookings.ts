@@ -1,4 +1,5 @@
 import type { HostawayReservation } from "@hostaway-mcp/domain-models";
+import { walkReservations } from "@hostaway-mcp/hostaway-client";
 import { guestNameOf } from "./booking-context.js";
 import { type InstantRange, instantOf } from "./date-range.js";
 import { PAGE_SIZE } from "./fetch-booking-conversations.js";
@@ -60,7 +61,7 @@ export async function findBookingsByGuestName(
   let pagesLeft = bounds.maxReservationPages;
   let truncated = false;
   for (const match of matchQueries(guestName)) {
-    const walk = await walkReservations(source, { match }, pagesLeft, options, () => false);
+    const walk = await walkUntil(source, { match }, pagesLeft, options, () => false);
     pagesLeft -= walk.pages;
     truncated ||= walk.truncated;
     // With no pages left, a remaining query (the accent-stripped one) walks nothing and reports itself truncated.
@@ -94,7 +95,7 @@ export async function findBookingsActiveInRange(
   bounds: SearchBounds,
   options: SourceCallOptions,
 ): Promise<CandidateSearch> {
-  const walk = await walkReservations(
+  const walk = await walkUntil(
     source,
     { sortOrder: "latestActivityDesc" },
     bounds.maxReservationPages,
@@ -113,7 +114,7 @@ export async function findBookingsActiveInRange(
   return capCandidates(qualifying, bounds, pagesStopped);
 }
 
-interface ReservationWalk {
+interface ReservationWalkResult {
   reservations: HostawayReservation[];
   pages: number;
   /** True when the page cap stopped the walk before the end of the list or the stop condition. */
@@ -121,36 +122,24 @@ interface ReservationWalk {
 }
 
 /**
- * Pages through `GET /v1/reservations` with the `afterId` cursor (REFERENCE.md §6.2: pass the last id of the
- * previous page; stop on an empty page), also stopping when `count` says every match was seen or when
- * `isPastEnd` holds for a reservation of the page.
+ * Reads reservations with the client's one reservation walk (the `afterId` cursor, REFERENCE.md §6.2), also
+ * stopping at the first page that holds a reservation for which `isPastEnd` holds.
  */
-async function walkReservations(
+async function walkUntil(
   source: MessageSource,
   query: SourceReservationQuery,
   maxPages: number,
   options: SourceCallOptions,
   isPastEnd: (reservation: HostawayReservation) => boolean,
-): Promise<ReservationWalk> {
+): Promise<ReservationWalkResult> {
   const reservations: HostawayReservation[] = [];
-  let afterId: number | undefined;
-  for (let pages = 0; pages < maxPages; ) {
-    const page = await source.reservations.list(
-      afterId === undefined ? { ...query, limit: PAGE_SIZE } : { ...query, limit: PAGE_SIZE, afterId },
-      options,
-    );
-    pages++;
+  if (maxPages <= 0) return { reservations, pages: 0, truncated: true };
+  const walk = walkReservations(source, query, { maxPages, pageSize: PAGE_SIZE }, options);
+  for await (const page of walk) {
     reservations.push(...page.items);
-    const last = page.items.at(-1);
-    const done =
-      last === undefined ||
-      (page.count !== null && reservations.length >= page.count) ||
-      page.items.some(isPastEnd);
-    if (done) return { reservations, pages, truncated: false };
-    afterId = last.id;
-    if (pages >= maxPages) return { reservations, pages, truncated: true };
+    if (page.items.some(isPastEnd)) break;
   }
-  return { reservations, pages: 0, truncated: maxPages <= 0 };
+  return { reservations, pages: walk.pagesRead, truncated: walk.truncated };
 }
 
 function capCandidates(

@@ -3,6 +3,7 @@
 export type { BookingContext } from "./booking-context.js";
 export type { Timeline } from "./build-timeline.js";
 export { buildTimeline } from "./build-timeline.js";
+export { NOTE_ALLOWANCE } from "./fit-thread.js";
 export type { ConversationHistoryOptions } from "./get-conversation-history.js";
 export {
   DEFAULT_HISTORY_LIMIT,
@@ -17,6 +18,7 @@ export type {
   SourcePage,
   SourceReservationQuery,
 } from "./message-source.js";
+export { timelineOperations } from "./operations.js";
 export type { MessageSearchCriteriaInput, SearchMessagesOptions, SearchProgress } from "./search-messages.js";
 export { DEFAULT_SEARCH_BOUNDS, searchMessages } from "./search-messages.js";
 export { TimelineValidationError } from "./timeline-validation-error.js";

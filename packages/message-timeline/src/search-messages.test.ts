@@ -1,6 +1,6 @@
-import { classifyError } from "@hostaway-mcp/batch-runner";
 import { ConversationThreadSchema, partialFailureResponseSchema } from "@hostaway-mcp/domain-models";
 import {
+  describeError,
   HostawayAuthError,
   HostawayNotFoundError,
   HostawayRateLimitError,
@@ -542,11 +542,11 @@ describe("searchMessages: failures", () => {
     });
     const result = await searchMessages(fake, { guest_name: "schmidt" });
     expect(result.failed_items).toEqual([
-      expect.objectContaining({ item_id: "4", error_type: classifyError(new z.ZodError([])) }),
+      expect.objectContaining({ item_id: "4", error_type: describeError(new z.ZodError([])).error_type }),
     ]);
     expect(result.failed_items[0]).toMatchObject({
       error_type: "validation_error",
-      error_message: expect.stringMatching(/^Booking 4: the data did not match the expected shape \(id: /),
+      error_message: expect.stringMatching(/^Booking 4: invalid input \(id: /),
     });
   });
 
