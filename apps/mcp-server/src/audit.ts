@@ -1,4 +1,4 @@
-import { createHash } from "node:crypto";
+import { callerIdOf } from "@hostaway-mcp/hostaway-client/server";
 
 /** How a guest-data access ended. */
 export type AuditOutcome = "success" | "not_found" | "error" | "cancelled";
@@ -47,7 +47,7 @@ export function createAuditLog(
 
 /** The caller's identity in audit lines: a short SHA-256 prefix of its API key, never the key. */
 export function callerFromApiKey(apiKey: string): string {
-  return `key:${createHash("sha256").update(apiKey).digest("hex").slice(0, 12)}`;
+  return callerIdOf(apiKey);
 }
 
 /** The audit identity of a local stdio client. */

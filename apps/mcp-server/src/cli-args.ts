@@ -1,5 +1,9 @@
 import { parseArgs } from "node:util";
-import { ConfigError, DEFAULT_BASE_URL, DEFAULT_HOST, DEFAULT_PORT } from "./config.js";
+import { SettingsError } from "@hostaway-mcp/hostaway-client/server";
+import { DEFAULT_PORT } from "./settings.js";
+
+const DEFAULT_HOST = "127.0.0.1";
+const DEFAULT_BASE_URL = "https://api.hostaway.com/v1";
 
 export interface CliArgs {
   help: boolean;
@@ -9,7 +13,7 @@ export interface CliArgs {
   host?: string;
 }
 
-/** Parses the command line; an unknown or malformed option is a `ConfigError` naming it. */
+/** Parses the command line; an unknown or malformed option is a `SettingsError` naming it. */
 export function parseCliArgs(argv: readonly string[]): CliArgs {
   try {
     const { values } = parseArgs({
@@ -33,7 +37,7 @@ export function parseCliArgs(argv: readonly string[]): CliArgs {
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
-    throw new ConfigError(`${reason} (see hostaway-mcp --help)`);
+    throw new SettingsError([`${reason} (see hostaway-mcp --help)`]);
   }
 }
 
@@ -58,9 +62,11 @@ Environment:
   HOSTAWAY_RATE_LIMIT_IP         upstream requests per 10 s from this process (default 15; 0 = off)
   HOSTAWAY_RATE_LIMIT_ACCOUNT    upstream requests per 10 s for the account (default 20; 0 = off)
   LOG_LEVEL                      fatal|error|warn|info|debug|trace|silent (default info); logs go to stderr
-  API_KEYS                       HTTP: comma-separated bearer tokens clients must send
+  API_KEYS                       HTTP: comma-separated bearer tokens clients must send (16+ characters each)
   ALLOWED_ORIGINS                HTTP: comma-separated browser origins allowed (default: loopback origins)
-  ALLOWED_HOSTS                  HTTP: comma-separated Host names allowed (default: loopback names)
+  ALLOWED_HOSTS                  HTTP: Host names served besides loopback (checked always without API_KEYS)
+  RATE_LIMIT_PER_KEY             HTTP: requests per 10 s per API key (default 20; 0 = off)
+  RATE_LIMIT_PER_IP              HTTP: requests per 10 s per address without a valid key (default 15; 0 = off)
 
 On stdio, stdout carries only MCP messages; logs and audit lines go to stderr.
 `;

@@ -11,12 +11,16 @@ const outcome = await main(process.argv.slice(2), process.env);
 if (outcome.kind === "exit") {
   process.exitCode = outcome.code;
 } else {
+  // SIGTERM (orchestrators) and SIGINT (Ctrl-C): stop taking calls, let those in flight finish, then exit.
   const shutdown = (): void => {
-    void outcome.close().finally(() => process.exit(0));
+    outcome.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   };
   process.once("SIGINT", shutdown);
   process.once("SIGTERM", shutdown);
-  await outcome.stopped;
+  const code = await outcome.stopped;
   await outcome.close();
-  process.exit(0);
+  process.exit(code);
 }

@@ -52,14 +52,18 @@ describe("main", () => {
   it("stops with one clear line and exit code 1 on bad configuration or flags", async () => {
     for (const [argv, env, message] of [
       [[], {}, /^hostaway-mcp: invalid configuration: HOSTAWAY_ACCOUNT_ID is required/],
-      [["--port", "x"], { HOSTAWAY_ACCOUNT_ID: "1", HOSTAWAY_SECRET_KEY: "k" }, /PORT \(or --port\)/],
+      [
+        ["--transport", "http", "--port", "x"],
+        { HOSTAWAY_ACCOUNT_ID: "1", HOSTAWAY_SECRET_KEY: "k" },
+        /--port must be a port number between 0 and 65535/,
+      ],
       [["--frobnicate"], {}, /Unknown option '--frobnicate'/],
       // The sandbox is a development tool: the binary has no flag that loads it.
       [["--sandbox"], {}, /Unknown option '--sandbox'/],
       [
         ["--transport", "http", "--host", "0.0.0.0", "--port", "0"],
         { HOSTAWAY_ACCOUNT_ID: "1", HOSTAWAY_SECRET_KEY: "k" },
-        /refusing to listen on 0\.0\.0\.0 without API keys/,
+        /API_KEYS is required to listen on a non-loopback --host/,
       ],
     ] as const) {
       const s = streams();
@@ -88,7 +92,11 @@ describe("main serving", () => {
 
   it("serves HTTP with --transport http and stops on close", async () => {
     const s = streams();
-    const outcome = await main(["--transport", "http", "--port", "0"], { ...env, API_KEYS: "k1" }, s.io);
+    const outcome = await main(
+      ["--transport", "http", "--port", "0"],
+      { ...env, API_KEYS: "main-test-key-0123456789" },
+      s.io,
+    );
     if (outcome.kind !== "running") throw new Error("expected a running server");
     try {
       expect(outcome.transport).toBe("http");
@@ -146,7 +154,8 @@ describe("main serving", () => {
       return audits[0].caller;
     };
     expect(await auditedCaller(undefined)).toBe("anonymous");
-    expect(await auditedCaller("k1")).toBe(callerFromApiKey("k1"));
+    const key = "audit-test-key-0123456789";
+    expect(await auditedCaller(key)).toBe(callerFromApiKey(key));
   });
 
   it("serves stdio on the given streams and stops when stdin ends", async () => {
@@ -171,5 +180,74 @@ describe("main serving", () => {
     s.io.stdin.end();
     await outcome.stopped;
     await outcome.close();
+  });
+});
+
+describe("main on stdio", () => {
+  let sandbox: Sandbox;
+  let env: Record<string, string>;
+  beforeAll(async () => {
+    sandbox = await startSandbox({ rateLimits: false });
+    env = {
+      HOSTAWAY_ACCOUNT_ID: String(sandbox.credentials.accountId),
+      HOSTAWAY_SECRET_KEY: sandbox.credentials.secretKey,
+      HOSTAWAY_API_BASE_URL: sandbox.url,
+      // HOST and PORT are for HTTP: a stdio server ignores them, a bad one included.
+      HOST: "0.0.0.0",
+      PORT: "not-a-port",
+    };
+  });
+  afterAll(async () => sandbox?.close());
+
+  it("answers over stdio, and when stdin ends finishes the call in flight before stopping with 0", async () => {
+    const s = streams();
+    const outcome = await main([], env, s.io);
+    if (outcome.kind !== "running") throw new Error(`expected a running server: ${s.stderr()}`);
+    expect(outcome.transport).toBe("stdio");
+    sandbox.setLatency(300);
+    try {
+      s.io.stdin.write(
+        `${JSON.stringify({ jsonrpc: "2.0", id: 1, method: "initialize", params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "t", version: "0" } } })}\n`,
+      );
+      s.io.stdin.write(
+        `${JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/call", params: { name: "hostaway_get_booking_details", arguments: { booking_id: sandbox.fixtures.bookingIds[0] } } })}\n`,
+      );
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      s.io.stdin.end();
+      expect(await outcome.stopped).toBe(0);
+    } finally {
+      sandbox.setLatency(0);
+    }
+    await outcome.close();
+    const answers = s
+      .stdout()
+      .split("\n")
+      .filter(Boolean)
+      .map((line) => JSON.parse(line) as { id: number; result?: { structuredContent?: { id?: number } } });
+    expect(answers.find((answer) => answer.id === 2)?.result?.structuredContent?.id).toBe(
+      sandbox.fixtures.bookingIds[0],
+    );
+    expect(s.stderr()).toContain("stdin closed: finishing calls in flight");
+  });
+
+  it("stops with 1 and a log line when stdout fails for good", async () => {
+    const s = streams();
+    const outcome = await main([], env, s.io);
+    if (outcome.kind !== "running") throw new Error("expected a running server");
+    s.io.stdout.emit("error", Object.assign(new Error("write EPIPE"), { code: "EPIPE" }));
+    expect(await outcome.stopped).toBe(1);
+    await outcome.close();
+    expect(s.stderr()).toContain("stdio transport failed; stopping");
+  });
+
+  it("names a bad MCP_TRANSPORT or --transport", async () => {
+    for (const [argv, source] of [
+      [[], "MCP_TRANSPORT"],
+      [["--transport", "smoke"], "--transport"],
+    ] as const) {
+      const s = streams();
+      expect(await main(argv, { ...env, MCP_TRANSPORT: "pigeon" }, s.io)).toEqual({ kind: "exit", code: 1 });
+      expect(s.stderr()).toContain(`${source} must be stdio or http`);
+    }
   });
 });

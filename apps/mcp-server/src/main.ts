@@ -1,12 +1,14 @@
 import type { Readable, Writable } from "node:stream";
 import { createHostawayClient, type HostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
-import { StdioServerTransport } from "@modelcontextprotocol/sdk/server/stdio.js";
+import { SettingsError } from "@hostaway-mcp/hostaway-client/server";
 import { ANONYMOUS_CALLER, createAuditLog } from "./audit.js";
 import { HELP_TEXT, parseCliArgs } from "./cli-args.js";
-import { type Config, ConfigError, loadConfig } from "./config.js";
 import { createServer } from "./create-server.js";
 import { startHttpServer } from "./http/start-http-server.js";
 import { createLogger, type Logger } from "./logger.js";
+import { loadMcpSettings, type McpSettings } from "./settings.js";
+import { StdioTransport } from "./stdio/stdio-transport.js";
+import { trackRequests } from "./stdio/track-requests.js";
 import { SERVER_NAME, SERVER_VERSION } from "./version.js";
 
 export interface MainStreams {
@@ -17,6 +19,9 @@ export interface MainStreams {
   stderr: Writable;
 }
 
+/** How long a shutdown waits for calls in flight before it cuts them (stdio and HTTP alike). */
+export const SHUTDOWN_GRACE_MS = 10_000;
+
 export type MainOutcome =
   | { kind: "exit"; code: number }
   | {
@@ -24,10 +29,11 @@ export type MainOutcome =
       transport: "stdio" | "http";
       /** The HTTP base URL (`…/mcp` is the endpoint); absent on stdio. */
       url?: string;
-      /** Resolves when the server stops by itself (stdin closed). */
-      stopped: Promise<void>;
+      /** Resolves with the exit code when the server stops by itself (stdin ended: 0; the transport failed: 1). */
+      stopped: Promise<number>;
       /** The background token fetch started once serving; settles (never rejects) when done or logged. */
       warmUp: Promise<void>;
+      /** Stops serving: calls in flight may finish within the grace period. */
       close(): Promise<void>;
     };
 
@@ -39,8 +45,8 @@ const defaultStreams = (): MainStreams => ({
 
 /**
  * The `hostaway-mcp` command: parses flags and environment, then serves MCP over stdio or HTTP. Bad flags or
- * configuration print one line to stderr and give exit code 1 (no stack trace). Split from `cli.ts` so tests run
- * it in-process.
+ * settings print one line to stderr and give exit code 1 (no stack trace, no value echoed). Split from `cli.ts` so
+ * tests run it in-process.
  */
 export async function main(
   argv: readonly string[],
@@ -61,41 +67,51 @@ export async function main(
       streams.stdout.write(`${SERVER_VERSION}\n`);
       return { kind: "exit", code: 0 };
     }
-    const config = loadConfig(env, args);
+    const settings = loadMcpSettings(env, args);
     const logger = createLogger({
-      level: config.logLevel,
+      level: settings.logLevel,
       ...(streams.stderr === process.stderr ? {} : { destination: streams.stderr }),
     });
-    const client = createClient(config, logger);
-    const running =
-      config.transport === "http"
-        ? await serveHttp(config, client, logger, streams)
-        : serveStdio(client, logger, streams);
+    const client = createClient(settings, logger);
+    let running: Running;
+    try {
+      running =
+        settings.transport === "http"
+          ? await serveHttp(settings, client, logger, streams)
+          : serveStdio(client, logger, streams);
+    } catch (error) {
+      client.close();
+      throw error;
+    }
     // In the background: start-up never waits for Hostaway, and the first tool call finds the token ready.
     const stopWarmUp = new AbortController();
     const warmUp = warmUpToken(client, { logger, signal: stopWarmUp.signal });
+    let closing: Promise<void> | undefined;
     return {
       ...running,
       warmUp,
-      close: async () => {
-        stopWarmUp.abort();
-        await running.close();
-        await warmUp;
-        client.close();
+      close: () => {
+        closing ??= (async () => {
+          stopWarmUp.abort();
+          await running.close();
+          await warmUp;
+          client.close();
+        })();
+        return closing;
       },
     };
   } catch (error) {
-    if (error instanceof ConfigError) return fail(error.message);
+    if (SettingsError.isInstance(error)) return fail(error.message);
     throw error;
   }
 }
 
-function createClient(config: Config, logger: Logger): HostawayClient {
+function createClient(settings: McpSettings, logger: Logger): HostawayClient {
   return createHostawayClient({
-    accountId: config.hostaway.accountId,
-    secretKey: config.hostaway.secretKey,
-    baseUrl: config.hostaway.baseUrl,
-    rateLimit: { ip: config.hostaway.rateLimitIp, account: config.hostaway.rateLimitAccount },
+    accountId: settings.hostaway.accountId,
+    secretKey: settings.hostaway.secretKey,
+    baseUrl: settings.hostaway.baseUrl,
+    rateLimit: { ip: settings.hostaway.rateLimitIp, account: settings.hostaway.rateLimitAccount },
     logger: logger.child({ component: "hostaway-client" }),
   });
 }
@@ -104,50 +120,79 @@ type Running = Omit<Extract<MainOutcome, { kind: "running" }>, "close" | "warmUp
   close(): Promise<void>;
 };
 
+/**
+ * MCP over stdin/stdout with this server's own transport (a bad frame gets a JSON-RPC error and the server goes
+ * on). When stdin ends, the calls in flight finish (within the grace period) before the server stops with 0; a
+ * failed stream stops it with 1. Each stop is logged.
+ */
 function serveStdio(client: HostawayClient, logger: Logger, streams: MainStreams): Running {
   const audit = createAuditLog(streams.stderr);
   const server = createServer({ client, logger, audit });
-  const transport = new StdioServerTransport(streams.stdin, streams.stdout);
-  let resolveStopped = (): void => {};
-  const stopped = new Promise<void>((resolve) => {
+  let resolveStopped: (code: number) => void = () => {};
+  const stopped = new Promise<number>((resolve) => {
     resolveStopped = resolve;
   });
-  const close = async (): Promise<void> => {
-    await server.close();
-    resolveStopped();
+  let closing: Promise<void> | undefined;
+  const drainAndClose = (): Promise<void> => {
+    closing ??= (async () => {
+      const finished = await transport.settled(SHUTDOWN_GRACE_MS);
+      if (!finished)
+        logger.warn({ pending: transport.pending }, "stdio: calls still running at shutdown were cut");
+      await server.close();
+    })();
+    return closing;
   };
-  // The client hung up: nothing more will arrive.
-  streams.stdin.once("end", () => void close());
+  const transport = trackRequests(
+    new StdioTransport({
+      stdin: streams.stdin,
+      stdout: streams.stdout,
+      logger,
+      onEnd: () => {
+        logger.info({ pending: transport.pending }, "stdin closed: finishing calls in flight, then stopping");
+        void drainAndClose().then(() => resolveStopped(0));
+      },
+      onFailure: (error) => {
+        logger.error(
+          { err: { name: error.name, code: (error as { code?: unknown }).code } },
+          "stdio transport failed; stopping",
+        );
+        void server.close().then(() => resolveStopped(1));
+      },
+    }),
+  );
   void server
     .connect(transport)
     .then(() => logger.info({ transport: "stdio" }, `${SERVER_NAME} ${SERVER_VERSION} ready`));
-  return { kind: "running", transport: "stdio", stopped, close };
+  return { kind: "running", transport: "stdio", stopped, close: drainAndClose };
 }
 
 async function serveHttp(
-  config: Config,
+  settings: McpSettings,
   client: HostawayClient,
   logger: Logger,
   streams: MainStreams,
 ): Promise<Running> {
   const audit = createAuditLog(streams.stderr);
+  const { http: edge } = settings;
   const http = await startHttpServer({
-    host: config.http.host,
-    port: config.http.port,
-    apiKeys: config.http.apiKeys,
-    allowedOrigins: config.http.allowedOrigins,
-    allowedHosts: config.http.allowedHosts,
+    host: edge.host,
+    port: edge.port,
+    apiKeys: edge.apiKeys,
+    allowedOrigins: edge.allowedOrigins,
+    allowedHosts: edge.allowedHosts,
+    perKeyLimit: edge.perKeyLimit,
+    perIpLimit: edge.perIpLimit,
     logger,
     // With keys, each request carries its caller (a hash of its key); without keys, nobody is identified.
     createMcpServer: ({ toolNames }) =>
       createServer({ client, logger, audit, defaultCaller: ANONYMOUS_CALLER, toolNames }),
   });
   logger.info(
-    { transport: "http", url: `${http.url}/mcp`, auth: config.http.apiKeys.length > 0 ? "bearer" : "none" },
+    { transport: "http", url: `${http.url}/mcp`, auth: edge.apiKeys.length > 0 ? "bearer" : "none" },
     `${SERVER_NAME} ${SERVER_VERSION} listening`,
   );
-  let resolveStopped = (): void => {};
-  const stopped = new Promise<void>((resolve) => {
+  let resolveStopped: (code: number) => void = () => {};
+  const stopped = new Promise<number>((resolve) => {
     resolveStopped = resolve;
   });
   return {
@@ -156,8 +201,9 @@ async function serveHttp(
     url: http.url,
     stopped,
     close: async () => {
-      await http.close();
-      resolveStopped();
+      logger.info("shutting down: no new connections; waiting for calls in flight");
+      await http.close(SHUTDOWN_GRACE_MS);
+      resolveStopped(0);
     },
   };
 }

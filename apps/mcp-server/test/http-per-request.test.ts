@@ -98,7 +98,38 @@ describe("one stateless POST", () => {
     expect(scopes).toEqual([undefined]);
   });
 
-  it("an unknown tool is still answered as the SDK does, with every tool registered", async () => {
+  it("quotes at most 100 characters of a 100 KB tool name", async () => {
+    const response = await post({
+      jsonrpc: "2.0",
+      id: 11,
+      method: "tools/call",
+      params: { name: "t".repeat(100_000), arguments: {} },
+    });
+    const body = (await response.json()) as { error?: { code: number; message: string } };
+    expect(body.error?.code).toBe(-32602);
+    expect(body.error?.message.length).toBeLessThan(200);
+  });
+
+  it.each([
+    ["a string", "x"],
+    ["a list", [1]],
+    ["a number", 5],
+  ])("answers non-object arguments (%s) with -32602 naming arguments", async (_case, args) => {
+    const response = await post({
+      jsonrpc: "2.0",
+      id: 12,
+      method: "tools/call",
+      params: { name: "hostaway_list_properties", arguments: args },
+    });
+    const body = (await response.json()) as { error?: { code: number; message: string } };
+    expect(body.error).toEqual({
+      code: -32602,
+      message:
+        "Invalid params: `arguments` of hostaway_list_properties must be an object (see its inputSchema).",
+    });
+  });
+
+  it("an unknown tool is a JSON-RPC invalid-params error that quotes its name", async () => {
     const response = await post({
       jsonrpc: "2.0",
       id: 10,
@@ -106,9 +137,9 @@ describe("one stateless POST", () => {
       params: { name: "hostaway_no_such_tool", arguments: {} },
     });
 
-    const text = JSON.stringify(await response.json());
-    expect(text).toContain("hostaway_no_such_tool");
-    expect(text).toMatch(/not found/i);
+    const body = (await response.json()) as { error?: { code: number; message: string } };
+    expect(body.error?.code).toBe(-32602);
+    expect(body.error?.message).toBe('Unknown tool "hostaway_no_such_tool"; tools/list names the tools.');
   });
 });
 

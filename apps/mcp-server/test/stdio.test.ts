@@ -149,3 +149,100 @@ it("exits 1 with one line on stderr when configuration is missing", async () => 
   expect(stderr.trim().split("\n")).toHaveLength(1);
   expect(stderr).toMatch(/^hostaway-mcp: invalid configuration: HOSTAWAY_ACCOUNT_ID is required/);
 });
+
+/** The built binary on stdio, with helpers to send frames and wait for answers by id. */
+function spawnStdio() {
+  const child = spawn(process.execPath, [CLI], { env, stdio: ["pipe", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (chunk: Buffer) => {
+    stdout += chunk.toString("utf8");
+  });
+  child.stderr.on("data", (chunk: Buffer) => {
+    stderr += chunk.toString("utf8");
+  });
+  const exited = new Promise<number | null>((resolve) => child.once("exit", resolve));
+  const messages = () =>
+    stdout
+      .split("\n")
+      .filter(Boolean)
+      .map(
+        (line) =>
+          JSON.parse(line) as { id: unknown; result?: unknown; error?: { code: number; message: string } },
+      );
+  const answered = async (count: number) => {
+    const deadline = Date.now() + 15_000;
+    while (messages().length < count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    return messages();
+  };
+  const write = (text: string) => child.stdin.write(text);
+  return { child, write, answered, exited, stderr: () => stderr };
+}
+
+const initialize = {
+  jsonrpc: "2.0",
+  id: 1,
+  method: "initialize",
+  params: { protocolVersion: "2025-06-18", capabilities: {}, clientInfo: { name: "raw", version: "0" } },
+};
+
+it("answers an oversized frame with a JSON-RPC error naming its id, logs it without content, and keeps serving", async () => {
+  const stdio = spawnStdio();
+  stdio.write(`${JSON.stringify(initialize)}\n`);
+  const secretish = "guest-text-".repeat(1_100_000); // ~12 MB, over the 10 MB frame limit
+  stdio.write(
+    `{"jsonrpc":"2.0","id":77,"method":"tools/call","params":{"name":"hostaway_list_properties","arguments":{"x":"${secretish}"}}}\n`,
+  );
+  stdio.write(`${JSON.stringify({ jsonrpc: "2.0", id: 78, method: "tools/list" })}\n`);
+  const answers = await stdio.answered(3);
+  stdio.child.stdin.end();
+  expect(await stdio.exited).toBe(0);
+  const byId = new Map(answers.map((answer) => [answer.id, answer]));
+  expect(byId.get(77)?.error).toMatchObject({ code: -32600, message: expect.stringMatching(/too large/) });
+  expect(byId.get(78)?.result).toMatchObject({ tools: expect.any(Array) });
+  expect(stdio.stderr()).toMatch(/frame too large/);
+  expect(stdio.stderr()).not.toContain("guest-text-guest-text");
+});
+
+it("answers invalid JSON with a parse error and keeps serving", async () => {
+  const stdio = spawnStdio();
+  stdio.write(`${JSON.stringify(initialize)}\n{not json at all\n`);
+  stdio.write(`${JSON.stringify({ jsonrpc: "2.0", id: 2, method: "tools/list" })}\n`);
+  const answers = await stdio.answered(3);
+  stdio.child.stdin.end();
+  expect(await stdio.exited).toBe(0);
+  expect(answers).toContainEqual(
+    expect.objectContaining({ id: null, error: expect.objectContaining({ code: -32700 }) }),
+  );
+  expect(answers.find((answer) => answer.id === 2)?.result).toBeDefined();
+  expect(stdio.stderr()).not.toContain("not json at all");
+});
+
+it("finishes a call in flight when stdin ends, then exits 0 with a log line", async () => {
+  sandbox.setLatency(600);
+  try {
+    const stdio = spawnStdio();
+    stdio.write(`${JSON.stringify(initialize)}\n`);
+    await stdio.answered(1);
+    stdio.write(
+      `${JSON.stringify({
+        jsonrpc: "2.0",
+        id: 5,
+        method: "tools/call",
+        params: {
+          name: "hostaway_get_booking_details",
+          arguments: { booking_id: sandbox.fixtures.bookingIds[0] },
+        },
+      })}\n`,
+    );
+    stdio.child.stdin.end();
+    expect(await stdio.exited).toBe(0);
+    const answers = await stdio.answered(2);
+    expect(answers.find((answer) => answer.id === 5)?.result).toMatchObject({
+      structuredContent: { id: sandbox.fixtures.bookingIds[0] },
+    });
+    expect(stdio.stderr()).toMatch(/stdin closed: finishing calls in flight/);
+  } finally {
+    sandbox.setLatency(0);
+  }
+});

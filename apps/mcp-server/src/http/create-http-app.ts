@@ -1,11 +1,16 @@
+import {
+  createEdgeGuard,
+  EdgeRefusal,
+  type GuardedRequest,
+  type InboundLimitStore,
+  redactUrl,
+  setSecurityHeaders,
+} from "@hostaway-mcp/hostaway-client/server";
+import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
 import { StreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/streamableHttp.js";
 import express, { type ErrorRequestHandler, type Express, type Request, type Response } from "express";
 import type { Logger } from "../logger.js";
-import { bearerAuth } from "./bearer-auth.js";
-import { hostCheck } from "./host-check.js";
-import { isLoopbackHost } from "./loopback.js";
-import { originCheck } from "./origin-check.js";
 
 /** What one stateless POST can reach: the tools it calls, or every tool (`undefined`) for anything else. */
 export interface McpRequestScope {
@@ -15,37 +20,37 @@ export interface McpRequestScope {
 export interface HttpAppOptions {
   /** Builds a fresh MCP server for one request (stateless mode: nothing is shared between requests but the client). */
   createMcpServer: (request: McpRequestScope) => McpServer;
-  /** Bearer tokens accepted at `/mcp`; empty means no authentication (loopback only, see `startHttpServer`). */
+  /** Bearer tokens accepted at `/mcp`; empty means no authentication (loopback only). */
   apiKeys: readonly string[];
   /** Exact `Origin` values allowed; empty means loopback origins only. */
   allowedOrigins?: readonly string[];
-  /** `Host` names allowed (no port); empty means loopback names plus the bound address. */
+  /** `Host` names served besides loopback and the bound address. */
   allowedHosts?: readonly string[];
-  /** The address the server binds, used to allow its own Host header. */
+  /** The address the server binds, whose name is an allowed Host. */
   host?: string;
+  /** Inbound requests per API key per 10 s (default 20; 0 off). */
+  perKeyLimit?: number;
+  /** Inbound requests without a valid key per client address per 10 s (default 15; 0 off). */
+  perIpLimit?: number;
+  /** Where the inbound windows are counted. Default: in memory. */
+  limitStore?: InboundLimitStore;
   logger: Logger;
 }
 
-const LOOPBACK_HOSTNAMES = ["localhost", "127.0.0.1", "[::1]"];
+/** One JSON-RPC message is small; 1 MB leaves room for long arguments and refuses payloads. */
+const MAX_BODY = "1mb";
 
-const jsonRpcError = (res: Response, status: number, code: number, message: string): void => {
-  res.status(status).json({ jsonrpc: "2.0", error: { code, message }, id: null });
+const jsonRpcError = (res: Response, status: number, code: number, message: string, data?: unknown): void => {
+  res
+    .status(status)
+    .json({ jsonrpc: "2.0", error: { code, message, ...(data === undefined ? {} : { data }) }, id: null });
 };
-
-/** The `Host` names `/mcp` answers to: `ALLOWED_HOSTS` when set, else loopback plus the specific bound address. */
-export function resolveAllowedHosts(allowedHosts: readonly string[], host: string | undefined): string[] {
-  if (allowedHosts.length > 0) return [...allowedHosts];
-  const names = [...LOOPBACK_HOSTNAMES];
-  if (host !== undefined && host !== "0.0.0.0" && host !== "::" && !isLoopbackHost(host)) {
-    names.push(host.includes(":") ? `[${host}]` : host);
-  }
-  return names;
-}
 
 /**
  * The Streamable HTTP app: stateless MCP at `POST /mcp` (a new server and transport per request, closed when the
- * response ends), `GET /health`. `/mcp` checks, in order, Host (DNS rebinding), Origin (403 for a foreign page)
- * and the bearer key (401).
+ * response ends) and `GET /health`. Every answer carries the security headers and `Cache-Control: no-store` (a
+ * tool result may hold guest data). `/mcp` passes the shared edge guard first (hostaway-client/server: CORS and
+ * preflight, Host, Origin, the bearer key, inbound limits per key and per address), the REST server's too.
  */
 export function createHttpApp(options: HttpAppOptions): Express {
   const { logger } = options;
@@ -54,11 +59,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
 
   app.use((req, res, next) => {
     const started = performance.now();
+    setSecurityHeaders(res, { guestData: true });
     res.on("finish", () => {
       logger.debug(
         {
           method: req.method,
-          path: req.path,
+          url: redactUrl(req.originalUrl),
           status: res.statusCode,
           ms: Math.round(performance.now() - started),
         },
@@ -71,36 +77,61 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get("/health", (_req, res) => {
     res.json({ status: "ok" });
   });
-
-  const guard = [
-    hostCheck(resolveAllowedHosts(options.allowedHosts ?? [], options.host)),
-    originCheck(options.allowedOrigins ?? []),
-    bearerAuth(options.apiKeys),
-  ];
-
-  app.post("/mcp", ...guard, express.json({ limit: "1mb" }), async (req: Request, res: Response) => {
-    const server = options.createMcpServer({ toolNames: calledToolNames(req.body) });
-    // Stateless: no session id; each POST carries whole JSON-RPC exchanges.
-    const transport = new StreamableHTTPServerTransport({
-      sessionIdGenerator: undefined,
-      enableJsonResponse: !asksForProgress(req.body),
-    });
-    res.on("close", () => {
-      // Closing aborts handlers still running (their `extra.signal`), and with it their upstream requests.
-      void transport.close();
-      void server.close();
-    });
-    try {
-      await server.connect(transport);
-      await transport.handleRequest(req, res, req.body);
-    } catch (error) {
-      logger.error({ err: error }, "MCP request failed");
-      if (!res.headersSent) jsonRpcError(res, 500, -32603, "Internal server error");
-    }
+  app.all("/health", (_req, res) => {
+    res.set("Allow", "GET").status(405).json({ error: "Method not allowed: /health answers GET." });
   });
 
+  const guard = createEdgeGuard({
+    apiKeys: options.apiKeys,
+    allowedHosts: options.allowedHosts ?? [],
+    allowedOrigins: options.allowedOrigins ?? [],
+    ...(options.host === undefined ? {} : { bindHost: options.host }),
+    realm: "hostaway-mcp",
+    ...(options.perKeyLimit === undefined ? {} : { perKeyLimit: options.perKeyLimit }),
+    ...(options.perIpLimit === undefined ? {} : { perIpLimit: options.perIpLimit }),
+    ...(options.limitStore === undefined ? {} : { store: options.limitStore }),
+    cors: {
+      methods: ["POST"],
+      allowedHeaders: ["Authorization", "Content-Type", "Accept", "Mcp-Protocol-Version", "Mcp-Session-Id"],
+      exposedHeaders: ["Mcp-Session-Id", "Retry-After", "RateLimit", "RateLimit-Policy"],
+    },
+  });
+  // The SDK hands `req.auth` to tool handlers: the caller's audit identity (a hash of its key, never the key).
+  const identify = (req: Request & { auth?: AuthInfo }, _res: Response, next: () => void): void => {
+    const caller = (req as GuardedRequest).caller;
+    if (caller) req.auth = { token: caller, clientId: caller, scopes: [] };
+    next();
+  };
+
+  app.post(
+    "/mcp",
+    guard,
+    identify,
+    express.json({ limit: MAX_BODY }),
+    async (req: Request, res: Response) => {
+      const server = options.createMcpServer({ toolNames: calledToolNames(req.body) });
+      // Stateless: no session id; each POST carries whole JSON-RPC exchanges.
+      const transport = new StreamableHTTPServerTransport({
+        sessionIdGenerator: undefined,
+        enableJsonResponse: !asksForProgress(req.body),
+      });
+      res.on("close", () => {
+        // Closing aborts handlers still running (their `extra.signal`), and with it their upstream requests.
+        void transport.close();
+        void server.close();
+      });
+      try {
+        await server.connect(transport);
+        await transport.handleRequest(req, res, req.body);
+      } catch (error) {
+        logger.error({ err: error }, "MCP request failed");
+        if (!res.headersSent) jsonRpcError(res, 500, -32603, "Internal server error");
+      }
+    },
+  );
+
   // Stateless mode has no server-initiated stream (GET) and no session to end (DELETE).
-  app.all("/mcp", ...guard, (_req, res) => {
+  app.all("/mcp", guard, (_req, res) => {
     res.set("Allow", "POST");
     jsonRpcError(
       res,
@@ -115,6 +146,14 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   const onError: ErrorRequestHandler = (error: { type?: string; status?: number }, _req, res, _next) => {
+    if (EdgeRefusal.isInstance(error)) {
+      for (const [name, value] of Object.entries(error.headers)) res.setHeader(name, value);
+      const code = error.status === 401 ? -32001 : -32000;
+      const data =
+        error.retryAfterSeconds === undefined ? undefined : { retry_after_seconds: error.retryAfterSeconds };
+      jsonRpcError(res, error.status, code, error.message, data);
+      return;
+    }
     if (error.type === "entity.parse.failed") {
       jsonRpcError(res, 400, -32700, "Parse error: the request body is not valid JSON.");
       return;
@@ -124,7 +163,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
       return;
     }
     logger.error({ err: error }, "HTTP request failed");
-    jsonRpcError(res, error.status ?? 500, -32603, "Internal server error");
+    jsonRpcError(res, 500, -32603, "Internal server error");
   };
   app.use(onError);
 

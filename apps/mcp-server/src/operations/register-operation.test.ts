@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { defineOperation } from "@hostaway-mcp/domain-models";
 import type { HostawayClient } from "@hostaway-mcp/hostaway-client";
 import { Client } from "@modelcontextprotocol/sdk/client/index.js";
 import { InMemoryTransport } from "@modelcontextprotocol/sdk/inMemory.js";
@@ -8,30 +9,32 @@ import { expect, it } from "vitest";
 import { z } from "zod";
 import { createAuditLog } from "../audit.js";
 import { createLogger } from "../logger.js";
-import { defineTool } from "./define-tool.js";
-import { registerHostawayTool } from "./register-tool.js";
+import { registerOperation } from "./register-operation.js";
 
 const Output = z.strictObject({ items: z.array(z.string()) });
 
-/** One fake tool whose behaviour the input picks, registered the way createServer registers the real ones. */
-const fakeTool = defineTool({
+/** One fake operation whose behaviour the input picks, registered the way createServer registers the real ones. */
+const fakeOperation = defineOperation({
   name: "fake_tool",
   title: "Fake",
-  description: "A tool for testing the registration wrapper.",
-  inputSchema: z.strictObject({
-    mode: z.enum(["ok", "bad_output", "throw", "huge"]).describe("What to do."),
+  description: "An operation for testing the registration.",
+  input: z.strictObject({
+    mode: z.enum(["ok", "bad_output", "throw", "huge", "note"]).describe("What to do."),
   }),
-  outputSchema: Output,
+  output: Output,
+  http: {
+    method: "GET",
+    path: "/api/fake",
+    operationId: "fake",
+    tag: "Fake",
+    summary: "Fake",
+    description: "Fake",
+    responseName: "Fake",
+  },
+  guestData: true,
   auditedBookings: () => [1],
   notFound: () => ({ problem: "missing", nextStep: "look elsewhere" }),
-  async run(input, context) {
-    context.progress(1, 2);
-    context.progress(1, 2); // not rising: dropped
-    if (input.mode === "throw") throw new TypeError("a bug with secret details");
-    if (input.mode === "bad_output") return { items: [42] } as unknown as z.output<typeof Output>;
-    if (input.mode === "huge") return { items: ["x".repeat(500)] };
-    return { items: ["a"] };
-  },
+  budget: "none",
 });
 
 async function connect() {
@@ -44,8 +47,17 @@ async function connect() {
   });
   const audits: string[] = [];
   const server = new McpServer({ name: "t", version: "0" });
-  registerHostawayTool(server, fakeTool, {
+  registerOperation(server, fakeOperation, {
     client: {} as HostawayClient,
+    handlerOf: () => async (_client, input, context) => {
+      context.onProgress?.({ done: 1, total: 2, message: "half" });
+      const mode = (input as { mode: string }).mode;
+      if (mode === "throw") throw new TypeError("a bug with secret details");
+      if (mode === "bad_output") return { items: [42] };
+      if (mode === "huge") return { items: ["x".repeat(500)] };
+      if (mode === "note") context.onNote?.("half of it");
+      return { items: ["a"] };
+    },
     logger: createLogger({ level: "debug", destination }),
     audit: createAuditLog({ write: (line: string) => audits.push(line) }),
     responseBudget: 100,
@@ -59,14 +71,20 @@ async function connect() {
   return { call, logs, audits, close: () => client.close() };
 }
 
-it("returns structuredContent and the same JSON as text", async () => {
+it("returns structuredContent and the same JSON as text, a note beside it, and audits", async () => {
   const t = await connect();
-  const result = await t.call("ok");
-  expect(result).toEqual({
+  expect(await t.call("ok")).toEqual({
     content: [{ type: "text", text: '{"items":["a"]}' }],
     structuredContent: { items: ["a"] },
   });
-  expect(t.audits.map((line) => JSON.parse(line).outcome)).toEqual(["success"]);
+  expect((await t.call("note")).content).toEqual([
+    { type: "text", text: '{"items":["a"]}' },
+    { type: "text", text: "Note: half of it" },
+  ]);
+  expect(t.audits.map((line) => JSON.parse(line))).toEqual([
+    expect.objectContaining({ tool: "fake_tool", booking_id: 1, caller: "stdio", outcome: "success" }),
+    expect.objectContaining({ outcome: "success" }),
+  ]);
   await t.close();
 });
 
