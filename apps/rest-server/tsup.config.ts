@@ -1,10 +1,1 @@
-import { defineConfig } from "tsup";
-
-export default defineConfig({
-  entry: ["src/index.ts", "src/cli.ts"],
-  format: ["esm"],
-  target: "node22",
-  dts: true,
-  sourcemap: true,
-  clean: true,
-});
+export { default } from "../../tsup.apps.js";

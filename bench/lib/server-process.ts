@@ -95,8 +95,8 @@ export function serverEnvironment(
     HOSTAWAY_RATE_LIMIT_ACCOUNT: String(upstream.rateLimitAccount),
     // Inbound limits (per caller) off: every bench request comes from one IP and one key, and the scenarios measure
     // the upstream limiter, not the front door.
-    RATE_LIMIT_IP: "0",
-    RATE_LIMIT_ACCOUNT: "0",
+    RATE_LIMIT_PER_IP: "0",
+    RATE_LIMIT_PER_KEY: "0",
   };
   if (kind === "mcp") env.MCP_TRANSPORT = "http";
   if (logLevel !== undefined) env.LOG_LEVEL = logLevel;

@@ -1,33 +1,50 @@
-import type { HostawayClient } from "@hostaway-mcp/hostaway-client";
-import { HostawayError } from "@hostaway-mcp/hostaway-client";
-import cors from "cors";
+import { batchOperations } from "@hostaway-mcp/batch-runner";
+import {
+  bindOperations,
+  OPERATIONS,
+  type OperationDeclaration,
+  type OperationHandler,
+  parseRequest,
+  requestParameters,
+} from "@hostaway-mcp/domain-models";
+import { clientOperations, type HostawayClient } from "@hostaway-mcp/hostaway-client";
+import { createEdgeGuard, setSecurityHeaders } from "@hostaway-mcp/hostaway-client/server";
+import { timelineOperations } from "@hostaway-mcp/message-timeline";
 import express, { type Express, type RequestHandler } from "express";
-import helmet from "helmet";
 import type { Logger } from "pino";
 import pino from "pino";
 import swaggerUi from "swagger-ui-express";
-import { type AppConfig, DEFAULT_APP_CONFIG } from "./config.js";
-import { ApiError, badRequest } from "./errors/api-error.js";
+import { ApiError } from "./errors/api-error.js";
 import { type ErrorLocals, errorMiddleware, notFoundHandler, toApiError } from "./errors/error-middleware.js";
 import { type AuditLocals, type AuditSink, auditAccess, stderrAuditSink } from "./http/audit.js";
-import { apiKeyAuth } from "./http/auth.js";
-import { createInputParser } from "./http/parse-input.js";
-import { perIpRateLimit, perKeyRateLimit } from "./http/rate-limits.js";
 import { createReadyCheck } from "./http/ready-check.js";
 import { requestLogging } from "./http/request-logging.js";
 import { buildOpenApiDocument } from "./openapi/build-openapi-document.js";
-import { apiRoutes } from "./routes/api-routes.js";
-import { expressPath, type RouteDefinition } from "./routes/route-definition.js";
+import { expressPath, referByRoute } from "./routes.js";
+import { type AppSettings, DEFAULT_APP_SETTINGS } from "./settings.js";
 import { packageVersion } from "./version.js";
 
 /** No route takes a body; anything larger than this is refused with 413 before it is buffered further. */
 const MAX_BODY_BYTES = 16 * 1024;
 
+/** Swagger UI is a page: it needs its own scripts, styles and images (everything else answers JSON, allowing nothing). */
+const DOCS_CSP =
+  "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+  "object-src 'none'; frame-ancestors 'none'";
+
+/** Each catalogued operation's implementation, checked once at load: a missing one fails start-up, not a call. */
+const handlerOf = bindOperations<HostawayClient>(
+  OPERATIONS,
+  clientOperations,
+  batchOperations,
+  timelineOperations,
+);
+
 export interface CreateAppOptions {
   /** The Hostaway client every route calls (its limiter is the one upstream throttle). */
   client: HostawayClient;
-  /** Auth, inbound limits, CORS; unset fields take `DEFAULT_APP_CONFIG`. */
-  config?: Partial<AppConfig>;
+  /** Auth, inbound limits, allowed hosts and origins; unset fields take `DEFAULT_APP_SETTINGS`. */
+  config?: Partial<AppSettings>;
   /** pino logger for request logs (default: silent). */
   logger?: Logger;
   /** Where audit lines go (default: one JSON line on stderr). */
@@ -35,8 +52,10 @@ export interface CreateAppOptions {
 }
 
 /**
- * Builds the Express app: public probes and docs, then `/api/*` behind the per-IP limit, API-key auth and the
- * per-key limit, every route derived from one `RouteDefinition`, and one error middleware at the end.
+ * Builds the Express app: public probes and docs, then `/api/*` behind the shared edge guard (hostaway-client/
+ * server: CORS and preflight, Host, Origin, API keys, inbound limits per key and per address), one route per
+ * catalogued operation (domain-models `OPERATIONS`), 405 for a known path's other methods, and one error
+ * middleware at the end.
  */
 export function createApp({
   client,
@@ -44,28 +63,20 @@ export function createApp({
   logger = pino({ level: "silent" }),
   audit = stderrAuditSink,
 }: CreateAppOptions): Express {
-  const settings: AppConfig = { ...DEFAULT_APP_CONFIG, ...config };
+  const settings: AppSettings = { ...DEFAULT_APP_SETTINGS, ...config };
   const app = express();
   app.disable("x-powered-by");
-  // Without keys anyone who can connect is served: `serve()` then refuses any but a loopback address.
+  // Without keys anyone who can connect is served: `listen()` then refuses any but a loopback address.
   app.locals.loopbackOnly = settings.apiKeys.length === 0;
 
   app.use(requestLogging(logger));
-  app.use(helmet());
-  if (settings.corsOrigins.length > 0) {
-    app.use(
-      cors({
-        origin: [...settings.corsOrigins],
-        methods: ["GET", "HEAD", "OPTIONS"],
-        allowedHeaders: ["Authorization", "X-API-Key", "X-Request-Id"],
-        exposedHeaders: ["X-Request-Id", "Retry-After", "RateLimit", "RateLimit-Policy"],
-      }),
-    );
-  }
+  app.use((_req, res, next) => {
+    setSecurityHeaders(res);
+    next();
+  });
   app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
 
-  const perIp = perIpRateLimit({ limit: settings.rateLimitIp, windowMs: settings.rateLimitWindowMs });
-  const openApiDocument = buildOpenApiDocument(apiRoutes, {
+  const openApiDocument = buildOpenApiDocument(OPERATIONS, {
     title: "Hostaway REST API",
     version: packageVersion,
     description:
@@ -80,49 +91,86 @@ export function createApp({
     failureCacheMs: settings.readyFailureCacheMs,
     deadlineMs: settings.readyDeadlineMs,
   });
-  app.get("/ready", perIp, async (_req, res) => {
+  app.get("/ready", async (_req, res) => {
     try {
       await ready();
       res.json({ status: "ready" });
     } catch (error) {
-      const cause = HostawayError.isInstance(error) ? toApiError(error) : undefined;
-      throw new ApiError(
-        503,
-        cause?.type ?? "upstream_error",
-        `Not ready: ${cause?.message ?? "Hostaway could not be reached."}`,
-      );
+      const cause = toApiError(error);
+      throw new ApiError(503, cause.type, `Not ready: ${cause.message}`);
     }
   });
   app.get("/openapi.json", (_req, res) => {
     res.json(openApiDocument);
   });
+  const docsPolicy: RequestHandler = (_req, res, next) => {
+    res.setHeader("Content-Security-Policy", DOCS_CSP);
+    next();
+  };
   app.use(
     "/docs",
+    docsPolicy,
     swaggerUi.serve,
     swaggerUi.setup(openApiDocument, { customSiteTitle: "Hostaway REST API" }),
   );
+  for (const path of ["/health", "/ready", "/openapi.json"]) app.all(path, methodNotAllowed("GET"));
 
   app.use(
     "/api",
-    perIp,
-    apiKeyAuth(settings.apiKeys),
-    perKeyRateLimit({ limit: settings.rateLimitAccount, windowMs: settings.rateLimitWindowMs }),
+    createEdgeGuard({
+      apiKeys: settings.apiKeys,
+      allowedHosts: settings.allowedHosts,
+      allowedOrigins: settings.allowedOrigins,
+      bindHost: settings.bindHost,
+      realm: "hostaway-rest",
+      perKeyLimit: settings.perKeyLimit,
+      perIpLimit: settings.perIpLimit,
+      windowMs: settings.windowMs,
+      cors: {
+        methods: ["GET"],
+        allowedHeaders: ["Authorization", "X-API-Key", "X-Request-Id"],
+        exposedHeaders: ["X-Request-Id", "Retry-After", "RateLimit", "RateLimit-Policy"],
+      },
+    }),
   );
-  for (const route of apiRoutes) registerRoute(app, route, client, audit);
+  for (const operation of OPERATIONS) registerRoute(app, operation, client, audit);
 
   app.use(notFoundHandler());
   app.use(errorMiddleware());
   return app;
 }
 
-function registerRoute(app: Express, route: RouteDefinition, client: HostawayClient, audit: AuditSink): void {
-  const pathFields = new Set(Object.values(route.pathParams ?? {}));
-  const parser = createInputParser(route.request, pathFields);
+function methodNotAllowed(allow: string): RequestHandler {
+  return (req, _res, next) => {
+    _res.setHeader("Allow", allow);
+    next(
+      new ApiError(
+        405,
+        "validation_error",
+        `Method ${req.method} is not allowed here; this path answers ${allow}.`,
+      ),
+    );
+  };
+}
+
+/** One route per operation: parse its path and query with domain-models' `parseRequest`, call it, answer JSON. */
+function registerRoute(
+  app: Express,
+  operation: OperationDeclaration,
+  client: HostawayClient,
+  audit: AuditSink,
+): void {
+  const { http } = operation;
+  const pathParams = http.pathParams ?? {};
+  const pathFields = new Set(Object.values(pathParams));
+  const allowed = requestParameters(operation.input, pathFields);
+  const handler: OperationHandler<HostawayClient> = handlerOf(operation.name);
   const handlers: RequestHandler[] = [];
-  const auditField = route.auditBookingField;
-  if (auditField !== undefined) {
-    const pathParam = Object.entries(route.pathParams ?? {}).find(([, field]) => field === auditField)?.[0];
-    handlers.push(auditAccess(`GET ${route.path}`, audit, (params) => params[pathParam ?? auditField]));
+  if (operation.auditedBookings !== undefined) {
+    const firstPathParam = Object.keys(pathParams)[0];
+    handlers.push(
+      auditAccess(`${http.method} ${http.path}`, audit, (params) => params[firstPathParam ?? "booking_id"]),
+    );
   }
 
   handlers.push(async (req, res) => {
@@ -131,22 +179,34 @@ function registerRoute(app: Express, route: RouteDefinition, client: HostawayCli
     const raw: Record<string, unknown> = Object.create(null);
     for (const [name, value] of Object.entries(req.query)) {
       if (pathFields.has(name)) {
-        throw badRequest(
-          [{ field: name, message: `${name} is part of the path (${route.path}), not a query parameter` }],
+        throw new ApiError(
+          400,
+          "validation_error",
+          `Invalid request: ${name} is part of the path (${http.path}), not a query parameter`,
           {
-            allowed: parser.queryParams,
+            issues: [
+              { field: name, message: `${name} is part of the path (${http.path}), not a query parameter` },
+            ],
+            allowed,
           },
         );
       }
       raw[name] = value;
     }
-    for (const [param, field] of Object.entries(route.pathParams ?? {})) raw[field] = req.params[param];
+    for (const [param, field] of Object.entries(pathParams)) raw[field] = req.params[param];
 
     const locals = res.locals as ErrorLocals & AuditLocals;
-    locals.allowedParams = parser.queryParams;
-    const input = parser.parse(raw) as Record<string, unknown>;
-    if (auditField !== undefined) locals.auditBookingId = (input[auditField] as number | undefined) ?? null;
-    if (route.notFound !== undefined) locals.notFoundMessage = route.notFound(input);
+    locals.allowedParams = allowed;
+    const parsed = parseRequest(operation.input, raw, { pathFields });
+    if (!parsed.ok) {
+      const summary = parsed.problem.issues.map((issue) => issue.message).join("; ");
+      throw new ApiError(400, "validation_error", `Invalid request: ${summary}`, { ...parsed.problem });
+    }
+    const input = parsed.value;
+    if (operation.auditedBookings !== undefined) locals.auditBookings = operation.auditedBookings(input);
+    locals.notFoundMessage = notFoundText(operation, input);
+    // Guest contact data and guest messages: no cache may keep them.
+    res.setHeader("Cache-Control", operation.guestData ? "no-store" : "private, no-cache");
 
     // Stop upstream work when the caller hangs up.
     const controller = new AbortController();
@@ -154,7 +214,9 @@ function registerRoute(app: Express, route: RouteDefinition, client: HostawayCli
       if (!res.writableFinished) controller.abort(new Error("client closed the connection"));
     });
     try {
-      const body = await route.handle(input, { client, signal: controller.signal, logger: req.log });
+      const body = await handler(client, input, { signal: controller.signal, refer: referByRoute });
+      if (operation.auditedBookings !== undefined)
+        locals.auditBookings = operation.auditedBookings(input, body);
       res.json(body);
     } catch (error) {
       if (controller.signal.aborted) {
@@ -165,5 +227,12 @@ function registerRoute(app: Express, route: RouteDefinition, client: HostawayCli
       throw error;
     }
   });
-  app.get(expressPath(route.path), ...handlers);
+  const path = expressPath(http.path);
+  app[http.method === "GET" ? "get" : "post"](path, ...handlers);
+  app.all(path, methodNotAllowed(http.method));
+}
+
+function notFoundText(operation: OperationDeclaration, input: unknown): string {
+  const { problem, nextStep } = operation.notFound(input as never, referByRoute);
+  return `${problem} Next step: ${nextStep}`;
 }

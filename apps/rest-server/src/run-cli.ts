@@ -1,10 +1,11 @@
 import { parseArgs } from "node:util";
 import { createHostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
+import { SettingsError } from "@hostaway-mcp/hostaway-client/server";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
-import { ConfigError, DEFAULT_HOST, DEFAULT_PORT, loadConfig } from "./config.js";
 import { createLogger } from "./logger.js";
 import { type RunningServer, serve } from "./serve.js";
+import { appSettingsOf, DEFAULT_PORT, loadRestSettings, type RestSettings } from "./settings.js";
 import { packageVersion } from "./version.js";
 
 export const CLI_HELP = `hostaway-rest ${packageVersion}: the Hostaway toolkit as a REST API (OpenAPI 3.1 at /openapi.json, docs at /docs)
@@ -13,7 +14,7 @@ Usage: hostaway-rest [--port N] [--host H]
 
 Options:
   --port N      port to listen on (env PORT; default ${DEFAULT_PORT})
-  --host H      address to bind (env HOST; default ${DEFAULT_HOST}); a non-loopback address needs API_KEYS
+  --host H      address to bind (env HOST; default 127.0.0.1); a non-loopback address needs API_KEYS
   -h, --help    show this help
   -v, --version show the version
 
@@ -23,10 +24,11 @@ Environment:
   HOSTAWAY_API_BASE_URL        API base (default https://api.hostaway.com/v1)
   HOSTAWAY_RATE_LIMIT_IP       upstream requests per 10 s from this process (default 15; 0 = off)
   HOSTAWAY_RATE_LIMIT_ACCOUNT  upstream requests per 10 s for the account (default 20; 0 = off)
-  API_KEYS                     comma-separated keys accepted as X-API-Key or Authorization: Bearer
-  RATE_LIMIT_IP                inbound requests per 10 s per client IP (default 15; 0 = off)
-  RATE_LIMIT_ACCOUNT           inbound requests per 10 s per API key (default 20; 0 = off)
-  CORS_ORIGINS                 comma-separated browser origins allowed by CORS (default: CORS off)
+  API_KEYS                     comma-separated keys (16+ characters each) accepted as X-API-Key or Authorization: Bearer
+  RATE_LIMIT_PER_KEY           inbound requests per 10 s per API key (default 20; 0 = off)
+  RATE_LIMIT_PER_IP            inbound requests per 10 s per address without a valid key (default 15; 0 = off)
+  ALLOWED_ORIGINS              comma-separated browser origins allowed (CORS; default: loopback origins only)
+  ALLOWED_HOSTS                Host names served besides loopback (checked always without API_KEYS)
   LOG_LEVEL                    fatal, error, warn, info, debug, trace or silent (default info)
 
 /health, /ready, /openapi.json and /docs are public; every /api route needs a key when API_KEYS is set.
@@ -37,8 +39,11 @@ export interface CliIo {
   stdout(text: string): void;
   stderr(text: string): void;
   /** The logger to use (default: pino JSON on stderr at LOG_LEVEL). */
-  logger?: (level: ReturnType<typeof loadConfig>["logLevel"]) => Logger;
+  logger?: (level: RestSettings["logLevel"]) => Logger;
 }
+
+/** How long a shutdown lets requests in flight finish before it cuts them. */
+export const SHUTDOWN_GRACE_MS = 10_000;
 
 export type CliResult =
   | { kind: "exit"; exitCode: number }
@@ -82,33 +87,34 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     return { kind: "exit", exitCode: 0 };
   }
 
-  let config: ReturnType<typeof loadConfig>;
+  let settings: RestSettings;
   try {
-    config = loadConfig(io.env, { host: flags.host, port: flags.port });
+    settings = loadRestSettings(io.env, { host: flags.host, port: flags.port });
   } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
+    if (!SettingsError.isInstance(error)) throw error;
     io.stderr(`hostaway-rest: ${error.message}\n`);
     return { kind: "exit", exitCode: 1 };
   }
 
-  const logger = (io.logger ?? createLogger)(config.logLevel);
+  const logger = (io.logger ?? createLogger)(settings.logLevel);
   const client = createHostawayClient({
-    accountId: config.hostaway.accountId,
-    secretKey: config.hostaway.secretKey,
-    baseUrl: config.hostaway.baseUrl,
-    rateLimit: { ip: config.hostaway.rateLimitIp, account: config.hostaway.rateLimitAccount },
+    accountId: settings.hostaway.accountId,
+    secretKey: settings.hostaway.secretKey,
+    baseUrl: settings.hostaway.baseUrl,
+    rateLimit: { ip: settings.hostaway.rateLimitIp, account: settings.hostaway.rateLimitAccount },
     logger: logger.child({ component: "hostaway-client" }),
   });
+  const { host, port } = settings.http;
   let running: RunningServer;
   try {
-    running = await serve(createApp({ client, config, logger }), { port: config.port, host: config.host });
+    running = await serve(createApp({ client, config: appSettingsOf(settings), logger }), { port, host });
   } catch (error) {
     client.close();
-    io.stderr(`hostaway-rest: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}\n`);
+    io.stderr(`hostaway-rest: cannot listen on ${host}:${port}: ${(error as Error).message}\n`);
     return { kind: "exit", exitCode: 1 };
   }
   logger.info(
-    { url: running.url, auth: config.apiKeys.length > 0 ? "api-keys" : "none (loopback only)" },
+    { url: running.url, auth: settings.http.apiKeys.length > 0 ? "api-keys" : "none (loopback only)" },
     `hostaway-rest listening on ${running.url} (docs at ${running.url}/docs)`,
   );
   // In the background: start-up never waits for Hostaway, and the first request finds the token ready.
@@ -122,7 +128,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     async stop() {
       logger.info("shutting down: no new connections; waiting for in-flight requests");
       stopWarmUp.abort();
-      await running.close();
+      await running.close(SHUTDOWN_GRACE_MS);
       await warmUp;
       client.close();
     },

@@ -38,8 +38,10 @@ describe("hostaway-rest", () => {
       "--host",
       "API_KEYS",
       "HOSTAWAY_ACCOUNT_ID",
-      "RATE_LIMIT_IP",
-      "CORS_ORIGINS",
+      "RATE_LIMIT_PER_IP",
+      "RATE_LIMIT_PER_KEY",
+      "ALLOWED_ORIGINS",
+      "ALLOWED_HOSTS",
       "LOG_LEVEL",
     ]) {
       expect(CLI_HELP).toContain(word);
@@ -64,7 +66,7 @@ describe("hostaway-rest", () => {
 
     const exposed = io({ HOSTAWAY_ACCOUNT_ID: "10450", HOSTAWAY_SECRET_KEY: "s" });
     expect(await runCli(["--host", "0.0.0.0"], exposed.io)).toEqual({ kind: "exit", exitCode: 1 });
-    expect(exposed.err[0]).toContain("API_KEYS is required to listen on the non-loopback address");
+    expect(exposed.err[0]).toContain("API_KEYS is required to listen on a non-loopback --host");
     expect(exposed.err[0]).not.toContain('"s"');
   });
 

@@ -1,7 +1,7 @@
 import { createHostawayClient, type HostawayClient } from "@hostaway-mcp/hostaway-client";
 import { type Sandbox, type SandboxOptions, startSandbox } from "@hostaway-mcp/hostaway-sandbox";
 import type { Logger } from "pino";
-import { type AppConfig, type AuditLine, createApp, type RunningServer, serve } from "../src/index.js";
+import { type AppSettings, type AuditLine, createApp, type RunningServer, serve } from "../src/index.js";
 
 export const API_KEY = "test-key-0123456789abcdef";
 export const OTHER_KEY = "other-key-0123456789abcdef";
@@ -25,7 +25,7 @@ export interface Harness {
 }
 
 export interface HarnessOptions {
-  config?: Partial<AppConfig>;
+  config?: Partial<AppSettings>;
   sandbox?: SandboxOptions;
   /** Client options for fault tests (short timeouts, no retries). */
   client?: { timeoutMs?: number; maxAttempts?: number; secretKey?: string };
@@ -47,7 +47,7 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
   const auditLines: AuditLine[] = [];
   const app = createApp({
     client,
-    config: { apiKeys: [API_KEY, OTHER_KEY], rateLimitIp: 0, rateLimitAccount: 0, ...options.config },
+    config: { apiKeys: [API_KEY, OTHER_KEY], perIpLimit: 0, perKeyLimit: 0, ...options.config },
     audit: (line) => auditLines.push(line),
     ...(options.logger === undefined ? {} : { logger: options.logger }),
   });

@@ -15,7 +15,7 @@ let h: Harness;
 beforeAll(async () => {
   h = await startHarness({
     logger: createLogger("info", sink),
-    config: { corsOrigins: ["https://app.example.com"] },
+    config: { allowedOrigins: ["https://app.example.com"] },
   });
 });
 afterAll(async () => h?.close());
@@ -61,13 +61,49 @@ describe("request logs", () => {
       req: { url: string; headers: Record<string, string> };
       res: { statusCode: number };
     };
-    expect(entry.req.url).toBe("/api/bookings?guest_email=%5BRedacted%5D");
-    expect(entry.req.headers["x-api-key"]).toBe("[Redacted]");
-    expect(entry.req.headers.cookie).toBe("[Redacted]");
+    expect(entry.req.url).toBe("/api/bookings?guest_email=[redacted]");
+    expect(entry.req.headers["x-api-key"]).toBe("[redacted]");
+    expect(entry.req.headers.cookie).toBe("[redacted]");
     expect(entry.res.statusCode).toBe(200);
     expect(
       (logsFor("redaction-2")[0] as { req: { headers: Record<string, string> } }).req.headers.authorization,
-    ).toBe("[Redacted]");
+    ).toBe("[redacted]");
+  });
+
+  it("redact keys sent in the query string and guest names searched for", async () => {
+    const answer = await h.get(
+      "/api/bookings?guest_name=Anna%20Schmidt&api_key=leaked-key-0123456789&limit=1",
+      {
+        "X-API-Key": API_KEY,
+        "X-Request-Id": "redaction-3",
+      },
+    );
+    expect(answer.status).toBe(400); // api_key is not a parameter
+    const logged = JSON.stringify(logsFor("redaction-3"));
+    expect(logged).not.toContain("leaked-key-0123456789");
+    expect(logged).not.toContain("Anna");
+    expect((logsFor("redaction-3")[0] as { req: { url: string } }).req.url).toBe(
+      "/api/bookings?guest_name=[redacted]&api_key=[redacted]&limit=1",
+    );
+  });
+
+  it("redact tokens, passwords, keys and guest phones wherever a log line carries them", async () => {
+    const written: string[] = [];
+    const logger = createLogger(
+      "info",
+      new Writable({
+        write(chunk, _encoding, done) {
+          written.push(String(chunk));
+          done();
+        },
+      }),
+    );
+    const values = { token: "t-1", password: "p-1", apiKey: "k-1", guestPhone: "+49 170 1111111" };
+    logger.info({ ...values, err: { ...values } }, "both levels");
+    const line = JSON.parse(written.join(""));
+    for (const key of Object.keys(values)) {
+      expect([line[key], line.err[key]]).toEqual(["[redacted]", "[redacted]"]);
+    }
   });
 
   it("record the error type of failed requests at warn level", async () => {
@@ -77,18 +113,28 @@ describe("request logs", () => {
 });
 
 describe("security headers and CORS", () => {
-  it("sends helmet's headers and no X-Powered-By", async () => {
+  it("sends the shared security headers and no X-Powered-By", async () => {
     const { headers } = await h.get("/health", {});
     expect(headers.get("x-content-type-options")).toBe("nosniff");
-    expect(headers.get("strict-transport-security")).toContain("max-age=");
-    expect(headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(headers.get("x-frame-options")).toBe("DENY");
+    expect(headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
     expect(headers.get("x-powered-by")).toBeNull();
+    // The reference page needs its own scripts and styles.
+    const docs = await fetch(`${h.url}/docs/`);
+    expect(docs.headers.get("content-security-policy")).toContain("script-src 'self'");
   });
 
   it("allows only the configured origins", async () => {
-    const allowed = await h.get("/health", { Origin: "https://app.example.com" });
+    const allowed = await h.get("/api/listings?limit=1", {
+      "X-API-Key": API_KEY,
+      Origin: "https://app.example.com",
+    });
     expect(allowed.headers.get("access-control-allow-origin")).toBe("https://app.example.com");
-    const foreign = await h.get("/health", { Origin: "https://evil.example.com" });
+    const foreign = await h.get("/api/listings?limit=1", {
+      "X-API-Key": API_KEY,
+      Origin: "https://evil.example.com",
+    });
+    expect(foreign.status).toBe(403);
     expect(foreign.headers.get("access-control-allow-origin")).toBeNull();
     const preflight = await fetch(`${h.url}/api/listings`, {
       method: "OPTIONS",
@@ -102,11 +148,19 @@ describe("security headers and CORS", () => {
     expect(preflight.headers.get("access-control-allow-headers")).toContain("X-API-Key");
   });
 
-  it("has CORS off when no origin is configured", async () => {
+  it("allows only loopback origins when none is configured", async () => {
     const plain = await startHarness();
     try {
-      const { headers } = await plain.get("/health", { Origin: "https://app.example.com" });
-      expect(headers.get("access-control-allow-origin")).toBeNull();
+      const foreign = await plain.get("/api/listings?limit=1", {
+        "X-API-Key": API_KEY,
+        Origin: "https://app.example.com",
+      });
+      expect(foreign.status).toBe(403);
+      const local = await plain.get("/api/listings?limit=1", {
+        "X-API-Key": API_KEY,
+        Origin: "http://localhost:5173",
+      });
+      expect(local.headers.get("access-control-allow-origin")).toBe("http://localhost:5173");
     } finally {
       await plain.close();
     }

@@ -1,6 +1,6 @@
+import { OPERATIONS } from "@hostaway-mcp/domain-models";
 import { Validator } from "@seriousme/openapi-schema-validator";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { apiRoutes } from "../src/index.js";
 import { type Harness, startHarness } from "./harness.js";
 
 let h: Harness;
@@ -69,7 +69,7 @@ describe("GET /openapi.json", () => {
       "/docs",
     ];
     expect(Object.keys(doc.paths).sort()).toEqual([...expectedPaths].sort());
-    expect(apiRoutes.map((route) => route.path).sort()).toEqual(
+    expect(OPERATIONS.map((operation) => operation.http.path).sort()).toEqual(
       expectedPaths.filter((p) => p.startsWith("/api")).sort(),
     );
 

@@ -276,9 +276,16 @@ describe("GET /api/messages", () => {
     }
     expect(body.failed_items).toEqual([]);
     expect(body.note).toBeNull(); // limit=1000 holds every matching message
-    expect(h.auditLines.slice(before)).toEqual([
-      expect.objectContaining({ route: "GET /api/messages", booking_id: null }),
-    ]);
+    // One line per booking the search read messages of, as the MCP server writes them.
+    expect(h.auditLines.slice(before)).toEqual(
+      body.successful_results.map((thread: { booking_id: number }) =>
+        expect.objectContaining({
+          route: "GET /api/messages",
+          booking_id: thread.booking_id,
+          outcome: "success",
+        }),
+      ),
+    );
   });
 
   it("says in note where to continue paging, and how to narrow a search that stopped at its bounds", async () => {

@@ -136,7 +136,7 @@ describe("bad input is a 400 that names the field, and never reaches Hostaway", 
     const { body } = await h.get("/api/listings?page=2");
     expect(body.error.details.allowed).toEqual(["limit", "cursor", "city", "match"]);
     expect(body.error.message).toContain(
-      "page is not a parameter of this route (allowed: limit, cursor, city, match)",
+      '"page" is not a parameter of this operation (allowed: limit, cursor, city, match)',
     );
   });
 
@@ -145,7 +145,7 @@ describe("bad input is a 400 that names the field, and never reaches Hostaway", 
     expect(limit.body.error.message).toContain("from 1 to 100");
     const channel = await h.get("/api/bookings?channel=myspace");
     expect(channel.body.error.message).toContain("airbnbOfficial");
-    expect(channel.body.error.details.allowed_channels).toContain("bookingcom");
+    expect(channel.body.error.details.issues[0].field).toBe("channel");
     const tooMany = await h.get(`/api/batch/bookings?booking_ids=${ids(51)}`);
     expect(tooMany.body.error.message).toContain("1 to 50");
   });
@@ -159,7 +159,7 @@ describe("bad input is a 400 that names the field, and never reaches Hostaway", 
         expect(body.error.details.issues, query).toEqual([
           {
             field: name,
-            message: `${name} is not a parameter of this route (allowed: limit, cursor, city, match)`,
+            message: `"${name}" is not a parameter of this operation (allowed: limit, cursor, city, match)`,
           },
         ]);
         expect(h.sandbox.stats().total).toBe(0);
@@ -171,9 +171,29 @@ describe("bad input is a 400 that names the field, and never reaches Hostaway", 
     expect(body.error.details.issues.map((issue: { field: string }) => issue.field)).toEqual(["__proto__"]);
   });
 
-  it("answers a malformed URL escape with 400, not 500", async () => {
-    const { status, body } = await h.get("/api/bookings/%E0%A4%A");
+  it("answers a malformed percent-encoding in a path id with 400 naming the field", async () => {
+    for (const path of [
+      "/api/bookings/%E0%A4%A",
+      "/api/bookings/%E0%A4%A/guest",
+      "/api/listings/%ZZ/calendar",
+    ]) {
+      const { status, body } = await h.get(path);
+      expect(status, path).toBe(400);
+      expect(body.error.type).toBe("validation_error");
+      expect(body.error.details.issues[0].field, path).toBe(
+        path.includes("listings") ? "listing_id" : "booking_id",
+      );
+    }
+  });
+
+  it.each([
+    ["/api/listings?limit=1.0", "limit"],
+    ["/api/listings?limit=00001", "limit"],
+    ["/api/bookings/007", "booking_id"],
+    ["/api/batch/properties?property_ids=1,,2", "property_ids"],
+  ])("refuses the non-canonical input %s naming %s", async (path, field) => {
+    const { status, body } = await h.get(path);
     expect(status).toBe(400);
-    expect(body.error.type).toBe("validation_error");
+    expect(body.error.details.issues[0].field).toBe(field);
   });
 });

@@ -18,17 +18,3 @@ export class ApiError extends Error {
     super(message);
   }
 }
-
-/** One problem with one input field. */
-export interface FieldIssue {
-  /** The query or path parameter, e.g. `limit` or `property_ids[3]`. */
-  field: string;
-  /** What is wrong and what is allowed, as a phrase that names the field. */
-  message: string;
-}
-
-/** 400 for input that does not match the route's request schema. */
-export function badRequest(issues: readonly FieldIssue[], extra: Record<string, unknown> = {}): ApiError {
-  const summary = issues.map((issue) => issue.message).join("; ");
-  return new ApiError(400, "validation_error", `Invalid request: ${summary}`, { issues, ...extra });
-}

@@ -22,7 +22,19 @@ describe("toApiError", () => {
     [new HostawayNotFoundError({ ...where, detail: "not found", status: 404 }), 404, "not_found"],
     [new HostawayAuthError({ ...where, detail: "forbidden", status: 403 }), 502, "unauthorized"],
     [new HostawayValidationError({ ...where, detail: "limit must be ≤ 100" }), 400, "validation_error"],
-    [new HostawayValidationError({ ...where, detail: "Invalid date", status: 422 }), 502, "upstream_error"],
+    // Hostaway's own refusal: validation_error on every edge (the MCP server and batch items say so too).
+    [new HostawayValidationError({ ...where, detail: "Invalid date", status: 422 }), 400, "validation_error"],
+    // A `fail` with HTTP 200 is Hostaway failing to answer, not bad input.
+    [
+      new HostawayUpstreamError({
+        ...where,
+        detail: "Listing archived",
+        status: 200,
+        code: "HOSTAWAY_FAIL_STATUS",
+      }),
+      502,
+      "upstream_error",
+    ],
     [new HostawayRateLimitError({ ...where, detail: "429", retryAfterMs: 2_500 }), 503, "rate_limit"],
     [new HostawayRateLimitError({ ...where, detail: "429" }), 503, "rate_limit"],
     [new HostawayTimeoutError({ ...where, detail: "timed out", sent: true }), 504, "timeout"],

@@ -1,81 +1,73 @@
 import type { ErrorType } from "@hostaway-mcp/domain-models";
-import { HostawayError } from "@hostaway-mcp/hostaway-client";
-import { TimelineValidationError } from "@hostaway-mcp/message-timeline";
+import { describeError } from "@hostaway-mcp/hostaway-client";
+import { EdgeRefusal } from "@hostaway-mcp/hostaway-client/server";
 import type { ErrorRequestHandler, Request, RequestHandler } from "express";
-import { z } from "zod";
-import { ApiError, badRequest } from "./api-error.js";
+import { undecodablePathField } from "../routes.js";
+import { ApiError } from "./api-error.js";
 import type { ErrorResponse } from "./error-response.js";
-
-/** When Hostaway rate-limits us without saying for how long (REFERENCE.md §4: no Retry-After is documented). */
-const DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS = 10;
 
 /** `res.locals` keys the error path fills, read by the audit line and the request log. */
 export interface ErrorLocals {
   errorType?: ErrorType;
-  /** A route's wording for "this id does not exist" (e.g. "listing 7 does not exist; GET /api/listings lists ids"). */
+  /** The operation's not-found wording for this input, through this app's routes. */
   notFoundMessage?: string;
   /** The route's parameters, added to any 400 that does not list them yet. */
   allowedParams?: readonly string[];
 }
 
 /**
- * Maps anything thrown by a route (our `ApiError`, the client's `HostawayError`, Express's own body-parser errors,
- * or a bug) to one `ApiError`. Messages are written here, never copied from upstream, so no upstream URL, token or
- * secret can leak into a response.
+ * Maps anything thrown by a route to one `ApiError`. The client's describer (hostaway-client `describeError`, the
+ * MCP server's too) classifies and words it; this app adds only the HTTP status and its own next step. No
+ * upstream URL, token, secret or Hostaway text can reach a response.
  */
 export function toApiError(error: unknown, notFoundMessage?: string): ApiError {
   if (error instanceof ApiError) return error;
-  if (HostawayError.isInstance(error)) return fromHostawayError(error, notFoundMessage);
-  if (TimelineValidationError.isInstance(error)) return badRequest(error.issues);
-  // Input checks that happen after parsing (e.g. `decodeCursor`) throw ZodErrors whose paths name the field.
-  if (error instanceof z.ZodError) {
-    return badRequest(
-      error.issues.map((issue) => ({
-        field: issue.path.map(String).join(".") || "(request)",
-        message: issue.message,
-      })),
+  if (EdgeRefusal.isInstance(error)) {
+    return new ApiError(
+      error.status,
+      error.errorType,
+      error.message,
+      error.retryAfterSeconds === undefined ? null : { retry_after_seconds: error.retryAfterSeconds },
+      error.headers,
     );
   }
   const expressStatus = httpStatusOf(error);
   if (expressStatus === 413) {
     return new ApiError(413, "validation_error", "The request is too large; this API takes no request body.");
   }
-  if (expressStatus !== undefined && expressStatus >= 400 && expressStatus < 500) {
+  if (expressStatus !== undefined && expressStatus >= 400 && expressStatus < 500 && !isToolkitError(error)) {
     return new ApiError(
       400,
       "validation_error",
       "The request is malformed (check the URL encoding and body).",
     );
   }
-  return new ApiError(
-    500,
-    "internal_error",
-    "Internal error; the request id in X-Request-Id helps trace it.",
-  );
-}
-
-function fromHostawayError(error: HostawayError, notFoundMessage: string | undefined): ApiError {
-  switch (error.errorType) {
+  const described = describeError(error);
+  switch (described.error_type) {
+    case "validation_error":
+      if (described.issues.length > 0) {
+        return new ApiError(
+          400,
+          "validation_error",
+          `Invalid request: ${described.issues.map((i) => i.message).join("; ")}`,
+          {
+            issues: described.issues,
+          },
+        );
+      }
+      // The client refused an argument before sending, or Hostaway refused the request (its own 4xx): the same
+      // type as in the MCP server and in batch items.
+      return new ApiError(400, "validation_error", `Invalid request: ${described.message}`);
     case "not_found":
       return new ApiError(404, "not_found", notFoundMessage ?? "The requested item does not exist.");
     case "unauthorized":
       return new ApiError(
         502,
         "unauthorized",
-        "Hostaway rejected this server's credentials; the operator should check HOSTAWAY_ACCOUNT_ID and HOSTAWAY_SECRET_KEY.",
+        `${capitalise(described.message)}: the operator should check HOSTAWAY_ACCOUNT_ID and HOSTAWAY_SECRET_KEY.`,
       );
-    case "validation_error":
-      if (statusOf(error) === undefined) {
-        // The client refused an argument before sending anything: the caller's input is at fault.
-        return new ApiError(400, "validation_error", `Invalid request: ${detailOf(error)}`);
-      }
-      return new ApiError(502, "upstream_error", `Hostaway refused the request: ${detailOf(error)}`);
     case "rate_limit": {
-      const retryAfterMs = (error as { retryAfterMs?: number }).retryAfterMs;
-      const seconds =
-        retryAfterMs === undefined
-          ? DEFAULT_UPSTREAM_RETRY_AFTER_SECONDS
-          : Math.max(1, Math.ceil(retryAfterMs / 1000));
+      const seconds = Math.max(1, Math.ceil((described.retry_after_ms ?? 10_000) / 1000));
       return new ApiError(
         503,
         "rate_limit",
@@ -87,7 +79,7 @@ function fromHostawayError(error: HostawayError, notFoundMessage: string | undef
     case "timeout":
       return new ApiError(504, "timeout", "Hostaway did not answer in time; retry later.");
     case "upstream_error":
-      return new ApiError(502, "upstream_error", upstreamMessage(error));
+      return new ApiError(502, "upstream_error", `${capitalise(described.message)}; retry later.`);
     default:
       return new ApiError(
         500,
@@ -97,22 +89,9 @@ function fromHostawayError(error: HostawayError, notFoundMessage: string | undef
   }
 }
 
-function upstreamMessage(error: HostawayError): string {
-  const status = statusOf(error);
-  return status === undefined
-    ? "Hostaway could not be reached or sent an unreadable answer; retry later."
-    : `Hostaway failed with HTTP ${status}; retry later.`;
-}
-
-/** The client's messages read `GET /path: detail`; keep only the detail (no path, no host). */
-function detailOf(error: HostawayError): string {
-  const prefix = `${error.method} ${error.path}: `;
-  return error.message.startsWith(prefix) ? error.message.slice(prefix.length) : "see the API documentation";
-}
-
-function statusOf(error: unknown): number | undefined {
-  const status = (error as { status?: unknown }).status;
-  return typeof status === "number" ? status : undefined;
+/** The toolkit's own errors carry an `errorType`; Express's body and URL errors carry only a status. */
+function isToolkitError(error: unknown): boolean {
+  return typeof (error as { errorType?: unknown } | null)?.errorType === "string";
 }
 
 /** body-parser and Express attach `status`/`statusCode` to client errors. */
@@ -121,6 +100,10 @@ function httpStatusOf(error: unknown): number | undefined {
   const { status, statusCode } = error as { status?: unknown; statusCode?: unknown };
   if (typeof status === "number") return status;
   return typeof statusCode === "number" ? statusCode : undefined;
+}
+
+function capitalise(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 export function errorBody(error: ApiError): ErrorResponse {
@@ -142,7 +125,7 @@ export function errorMiddleware(): ErrorRequestHandler {
       return;
     }
     const locals = res.locals as ErrorLocals;
-    let apiError = toApiError(error, locals.notFoundMessage);
+    let apiError = badPathSegment(error, req.path) ?? toApiError(error, locals.notFoundMessage);
     if (
       apiError.status === 400 &&
       locals.allowedParams !== undefined &&
@@ -165,6 +148,17 @@ export function errorMiddleware(): ErrorRequestHandler {
   };
 }
 
+/** Express could not decode a path segment (`/api/bookings/%E0%A4%A`): name the parameter it was meant to be. */
+function badPathSegment(error: unknown, path: string): ApiError | undefined {
+  if (!(error instanceof URIError)) return undefined;
+  const field = undecodablePathField(path);
+  if (field === undefined) return undefined;
+  const message = `${field} is not valid percent-encoding in the path; send the id as plain digits`;
+  return new ApiError(400, "validation_error", `Invalid request: ${message}`, {
+    issues: [{ field, message }],
+  });
+}
+
 /** What to log about an upstream failure: its class and message (already free of secrets), no stack. */
 function summarize(error: unknown): Record<string, unknown> {
   if (error instanceof Error) {
@@ -180,7 +174,7 @@ export function notFoundHandler(): RequestHandler {
       new ApiError(
         404,
         "not_found",
-        `No route ${req.method} ${req.path.slice(0, 200)}; GET /openapi.json lists every route.`,
+        `No route ${req.method} ${JSON.stringify(req.path.slice(0, 100))}; GET /openapi.json lists every route.`,
       ),
     );
   };

@@ -1,6 +1,5 @@
 import type { RequestHandler } from "express";
 import type { ErrorLocals } from "../errors/error-middleware.js";
-import type { CallerLocals } from "./auth.js";
 
 /**
  * One line per guest-data or message access, the same shape the MCP server writes (with `route` in place of the
@@ -30,11 +29,14 @@ export const stderrAuditSink: AuditSink = (line) => {
 };
 
 export interface AuditLocals {
-  /** Set by the route once its input is known. */
-  auditBookingId?: number | null;
+  /** The bookings the lines name, set by the route once its input (and answer) are known. */
+  auditBookings?: Array<number | null>;
 }
 
-/** Writes the audit line when the response is done, whatever the outcome (bad input and 404s included). */
+/**
+ * Writes the audit lines of a guest-data access when the response is done, whatever the outcome (bad input and
+ * 404s included): one per booking the operation's declaration names (`auditedBookings`), or the raw id tried.
+ */
 export function auditAccess(
   route: string,
   sink: AuditSink,
@@ -42,19 +44,14 @@ export function auditAccess(
 ): RequestHandler {
   const handler: RequestHandler = (req, res, next) => {
     res.once("close", () => {
-      const locals = res.locals as AuditLocals & CallerLocals & ErrorLocals;
-      const bookingId =
-        locals.auditBookingId !== undefined
-          ? locals.auditBookingId
-          : asId(rawBookingId({ ...req.query, ...req.params }));
-      sink({
-        audit: true,
-        route,
-        booking_id: bookingId,
-        caller: locals.caller ?? "anonymous",
-        time: new Date().toISOString(),
-        outcome: outcomeOf(res.writableFinished, res.statusCode, locals.errorType),
-      });
+      const locals = res.locals as AuditLocals & ErrorLocals;
+      const bookings = locals.auditBookings ?? [asId(rawBookingId({ ...req.query, ...req.params }))];
+      const caller = (req as { caller?: string | null }).caller ?? "anonymous";
+      const outcome = outcomeOf(res.writableFinished, res.statusCode, locals.errorType);
+      const time = new Date().toISOString();
+      for (const bookingId of bookings) {
+        sink({ audit: true, route, booking_id: bookingId, caller, time, outcome });
+      }
     });
     next();
   };

@@ -1,38 +1,19 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
+import { redactUrl } from "@hostaway-mcp/hostaway-client/server";
 import type { RequestHandler } from "express";
 import type { Logger } from "pino";
 import { pinoHttp } from "pino-http";
 import type { ErrorLocals } from "../errors/error-middleware.js";
 
-const REDACTED = "[Redacted]";
-/** Headers that carry credentials. */
-const SECRET_HEADERS = new Set(["authorization", "x-api-key", "cookie", "set-cookie", "proxy-authorization"]);
-/** Query parameters that carry guest contact data (e.g. `guest_email` on /api/bookings). */
-const CONTACT_PARAM = /email|phone/i;
 /** A caller-chosen request id is echoed only when it is short and plain. */
 const SAFE_REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 
-/** `GET /api/bookings?guest_email=a@b.c` logs as `/api/bookings?guest_email=%5BRedacted%5D`. */
-export function redactUrl(url: string): string {
-  const queryStart = url.indexOf("?");
-  if (queryStart < 0) return url;
-  const params = new URLSearchParams(url.slice(queryStart + 1));
-  for (const key of new Set(params.keys())) {
-    if (CONTACT_PARAM.test(key)) params.set(key, REDACTED);
-  }
-  return `${url.slice(0, queryStart)}?${params.toString()}`;
-}
-
-export function redactHeaders(headers: Record<string, unknown> | undefined): Record<string, unknown> {
-  const safe: Record<string, unknown> = {};
-  for (const [name, value] of Object.entries(headers ?? {})) {
-    safe[name] = SECRET_HEADERS.has(name.toLowerCase()) ? REDACTED : value;
-  }
-  return safe;
-}
-
-/** Request/response logs with a request id (taken from `X-Request-Id` when sane, echoed back) and redaction. */
+/**
+ * Request/response logs with a request id (taken from `X-Request-Id` when sane, echoed back). The URL is logged
+ * through the shared `redactUrl` (keys, tokens, guest names and contact data in the query string are replaced);
+ * headers go through the logger's redaction paths (the shared `LOG_REDACT_PATHS`, the MCP server's too).
+ */
 export function requestLogging(logger: Logger): RequestHandler {
   const middleware = pinoHttp({
     logger,
@@ -61,12 +42,12 @@ export function requestLogging(logger: Logger): RequestHandler {
         id: req.id,
         method: req.method,
         url: redactUrl(req.url),
-        headers: redactHeaders(req.headers),
+        headers: { ...req.headers },
         remoteAddress: req.remoteAddress,
       }),
       res: (res: { statusCode: number; headers: Record<string, unknown> }) => ({
         statusCode: res.statusCode,
-        headers: redactHeaders(res.headers),
+        headers: { ...res.headers },
       }),
     },
   });

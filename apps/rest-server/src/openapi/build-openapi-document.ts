@@ -1,6 +1,6 @@
+import type { OperationDeclaration } from "@hostaway-mcp/domain-models";
 import { z } from "zod";
 import { ErrorResponseSchema } from "../errors/error-response.js";
-import type { RouteDefinition } from "../routes/route-definition.js";
 import { SchemaComponents } from "./schema-components.js";
 
 type JsonObject = Record<string, unknown>;
@@ -16,6 +16,8 @@ const COMMON_ERRORS: Record<string, string> = {
   "400":
     "Bad input: `error.details.issues` names each field and what it allows (unknown parameters included).",
   "401": "Missing or wrong API key (send `X-API-Key: <key>` or `Authorization: Bearer <key>`).",
+  "403":
+    "A foreign `Origin`, or (without API keys, or with ALLOWED_HOSTS) a `Host` this server does not serve.",
   "429": "Inbound rate limit exceeded; see the `Retry-After` and `RateLimit` headers.",
   "502": "Hostaway failed or rejected this server's credentials (`type` says which).",
   "503": "Hostaway's rate limit is exhausted (`type: rate_limit`, `Retry-After` header).",
@@ -33,7 +35,10 @@ export const ReadySchema = z
  * The OpenAPI 3.1 description of the app, generated from the same route definitions (and so the same zod request
  * and wire schemas) that Express serves.
  */
-export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: OpenApiInfo): JsonObject {
+export function buildOpenApiDocument(
+  operations: readonly OperationDeclaration[],
+  info: OpenApiInfo,
+): JsonObject {
   const components = new SchemaComponents();
   const errorRef = components.ref("ErrorResponse", ErrorResponseSchema);
   const responses: Record<string, JsonObject> = {};
@@ -49,15 +54,19 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: O
   }
 
   const paths: Record<string, Record<string, JsonObject>> = {};
-  for (const route of routes) {
-    paths[route.path] = { get: operationFor(route, components) };
+  for (const operation of operations) {
+    paths[operation.http.path] = {
+      [operation.http.method.toLowerCase()]: operationFor(operation, components),
+    };
   }
   Object.assign(paths, publicPaths(components));
 
   return {
     openapi: "3.1.0",
     info: { ...info, license: { name: "MIT", identifier: "MIT" } },
-    tags: [...new Set(routes.map((route) => route.tag)), "Operations"].map((name) => ({ name })),
+    tags: [...new Set(operations.map((operation) => operation.http.tag)), "Operations"].map((name) => ({
+      name,
+    })),
     security: [{ ApiKeyHeader: [] }, { BearerAuth: [] }],
     paths,
     components: {
@@ -80,12 +89,13 @@ export function buildOpenApiDocument(routes: readonly RouteDefinition[], info: O
   };
 }
 
-function operationFor(route: RouteDefinition, components: SchemaComponents): JsonObject {
-  const input = components.inline(route.request, "input") as {
+function operationFor(operation: OperationDeclaration, components: SchemaComponents): JsonObject {
+  const route = operation.http;
+  const input = components.inline(operation.input, "input") as {
     properties?: Record<string, JsonObject>;
     required?: string[];
   };
-  const output = components.inline(route.request, "output") as { properties?: Record<string, JsonObject> };
+  const output = components.inline(operation.input, "output") as { properties?: Record<string, JsonObject> };
   const required = new Set(input.required ?? []);
   const pathFields = new Map(Object.entries(route.pathParams ?? {}).map(([param, field]) => [field, param]));
 
@@ -106,7 +116,8 @@ function operationFor(route: RouteDefinition, components: SchemaComponents): Jso
 
   const errorStatuses = [
     ...Object.keys(COMMON_ERRORS),
-    ...(route.notFound === undefined ? [] : ["404"]),
+    // An id in the path can name something Hostaway does not have.
+    ...(route.pathParams === undefined ? [] : ["404"]),
   ].sort();
   return {
     operationId: route.operationId,
@@ -117,7 +128,7 @@ function operationFor(route: RouteDefinition, components: SchemaComponents): Jso
     responses: {
       "200": {
         description: route.summary,
-        content: { "application/json": { schema: components.ref(route.responseName, route.response) } },
+        content: { "application/json": { schema: components.ref(route.responseName, operation.output) } },
       },
       ...Object.fromEntries(
         errorStatuses.map((status) => [status, { $ref: `#/components/responses/Error${status}` }]),
