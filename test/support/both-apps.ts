@@ -35,7 +35,7 @@ export async function startBothApps(): Promise<BothApps> {
   const rest: RunningServer = await serve(
     createApp({
       client: hostaway,
-      config: { apiKeys: [API_KEY], rateLimitIp: 0, rateLimitAccount: 0 },
+      config: { apiKeys: [API_KEY], perIpLimit: 0, perKeyLimit: 0 },
       audit: () => {},
     }),
     { port: 0, host: "127.0.0.1" },
