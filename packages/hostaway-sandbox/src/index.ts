@@ -15,6 +15,8 @@ export type { FaultHandle, FaultKind, FaultSpec } from "./faults/fault-injector.
 export type { FinanceReporting, SandboxCredentials } from "./http/route.js";
 export { RATE_LIMIT_BODY } from "./http/send.js";
 export { HOSTAWAY_RATE_LIMITS, type RateLimits } from "./limits/rate-limiter.js";
+export type { AddMessageInput, ReservationPatch } from "./live/live-dataset.js";
 export { DEFAULT_ANCHOR_DATE, DEFAULT_CREDENTIALS, type SandboxOptions } from "./options.js";
 export { type Sandbox, startSandbox } from "./sandbox.js";
 export type { SandboxStats } from "./stats/request-stats.js";
+export type { WebhookAuth, WebhookConfig, WebhookDelivery } from "./webhooks/webhook-sender.js";

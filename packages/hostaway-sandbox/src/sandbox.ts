@@ -3,8 +3,7 @@ import type { AddressInfo, Socket } from "node:net";
 import { accessDeniedMessage } from "./auth/access-denied.js";
 import { TokenRegistry } from "./auth/token-registry.js";
 import { buildDataset } from "./dataset/build-dataset.js";
-import { DatasetIndex } from "./dataset/dataset-index.js";
-import type { SandboxData, SandboxFixtures } from "./dataset/types.js";
+import type { SandboxData, SandboxFixtures, SandboxMessage, SandboxReservation } from "./dataset/types.js";
 import { applyFault } from "./faults/apply-fault.js";
 import { type FaultHandle, FaultInjector, type FaultSpec } from "./faults/fault-injector.js";
 import { HttpError } from "./http/http-error.js";
@@ -20,6 +19,12 @@ import {
 import { sendFail, sendJson, sendRateLimited, sendText } from "./http/send.js";
 import { HOSTAWAY_RATE_LIMITS, RateLimiter, type RateLimits } from "./limits/rate-limiter.js";
 import {
+  type AddMessageInput,
+  LiveDataset,
+  type LiveEvent,
+  type ReservationPatch,
+} from "./live/live-dataset.js";
+import {
   anchorToMs,
   DEFAULT_CREDENTIALS,
   DEFAULT_PAGE_SIZE_CAP,
@@ -34,13 +39,19 @@ import { financeRoutes } from "./routes/finance.js";
 import { listingRoutes } from "./routes/listings.js";
 import { reservationRoutes } from "./routes/reservations.js";
 import { RequestStats, type SandboxStats } from "./stats/request-stats.js";
+import {
+  type WebhookAuth,
+  type WebhookConfig,
+  type WebhookDelivery,
+  WebhookSender,
+} from "./webhooks/webhook-sender.js";
 
 export interface Sandbox {
   /** Base URL, e.g. `http://127.0.0.1:40123/v1`. */
   readonly url: string;
   readonly port: number;
   readonly credentials: SandboxCredentials;
-  /** The dataset (read-only: the server indexes it once at start). */
+  /** The dataset, live edits included (read it; change it only through addMessage/updateReservation). */
   readonly data: SandboxData;
   /** Ids tests rely on (docs/architecture.md). */
   readonly fixtures: SandboxFixtures;
@@ -52,6 +63,26 @@ export interface Sandbox {
   expireAllTokens(): void;
   setLatency(ms: number): void;
   setRateLimits(limits: RateLimits | false): void;
+  /**
+   * Records a message (from the guest unless `isIncoming: false`) in a conversation, or in the booking's first one
+   * (opened if it has none), as Hostaway would: the message list, the conversation's times, unread flag and
+   * latest message, the booking's and listing's `latestActivityOn`. Fires `message.received`.
+   */
+  addMessage(input: AddMessageInput): SandboxMessage;
+  /** Shallow-patches a reservation, bumps `updatedOn`/`latestActivityOn` to now and fires `reservation.updated`. */
+  updateReservation(id: number, patch: ReservationPatch): SandboxReservation;
+  /** Where events go (POSTed as `{ object, event, accountId, data }`), or `null` to stop sending them. */
+  configureWebhook(config: WebhookConfig | null): void;
+  /** Every delivery attempt of a fired event so far, oldest first. */
+  webhookDeliveries(): WebhookDelivery[];
+  /** Resolves when every queued delivery has finished. */
+  flushWebhooks(): Promise<void>;
+  /**
+   * POSTs any body (strings and bytes as they are, anything else as JSON) to the configured url after the queued
+   * deliveries; resolves with the HTTP status, rejects when nothing answered. `auth` replaces the configured
+   * login/password (`{}` sends no Authorization header).
+   */
+  deliverWebhook(payload: unknown, auth?: WebhookAuth): Promise<number>;
   close(): Promise<void>;
 }
 
@@ -76,7 +107,21 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     anchorMs,
     seed: options.seed,
   });
-  const index = new DatasetIndex(data);
+  const webhooks = new WebhookSender(now);
+  // REFERENCE.md §9: the payload is not documented; this is the envelope public receivers handle.
+  const fire = (change: LiveEvent): void => {
+    const [object, subject] =
+      change.event === "message.received"
+        ? (["conversationMessage", change.message] as const)
+        : (["reservation", change.reservation] as const);
+    webhooks.fire(change.event, subject.id, {
+      object,
+      event: change.event,
+      accountId: data.accountId,
+      data: subject,
+    });
+  };
+  const live = new LiveDataset(data, now, fire);
   const tokens = new TokenRegistry({
     ttlSeconds: options.tokenTtlSeconds ?? DEFAULT_TOKEN_TTL_SECONDS,
     notBeforeMs: options.tokenNotBeforeMs ?? 0,
@@ -154,8 +199,11 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
     const result = matched.route.handle({
       query: new Params(url.searchParams),
       form,
+      body,
+      contentType: request.headers["content-type"],
       path: matched.path,
-      index,
+      index: live.index,
+      live,
       settings,
       tokens,
       credentials,
@@ -216,8 +264,14 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
       limiter.configure(limits);
       stats.setWindow(limits ? limits.windowMs : HOSTAWAY_RATE_LIMITS.windowMs);
     },
-    close: () =>
-      new Promise<void>((resolve, reject) => {
+    addMessage: (input) => live.addMessage(input),
+    updateReservation: (id, patch) => live.updateReservation(id, patch),
+    configureWebhook: (config) => webhooks.configure(config),
+    webhookDeliveries: () => webhooks.deliveries(),
+    flushWebhooks: () => webhooks.flush(),
+    deliverWebhook: (payload, auth) => webhooks.send(payload, auth),
+    close: async () => {
+      await new Promise<void>((resolve, reject) => {
         closing = true;
         for (const [timer, resolve] of pendingDelays) {
           clearTimeout(timer);
@@ -227,6 +281,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Sandbo
         faults.clear();
         server.close((error) => (error ? reject(error) : resolve()));
         for (const socket of sockets) socket.destroy();
-      }),
+      }).finally(() => webhooks.close());
+    },
   };
 }

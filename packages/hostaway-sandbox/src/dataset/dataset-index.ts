@@ -16,7 +16,10 @@ export interface ReservationActivity {
   foldedGuestName: string;
 }
 
-/** Lookups over the (read-only) dataset. Messages per conversation are kept newest first. */
+/**
+ * Lookups over the dataset, built at start and rebuilt after each live edit (src/live/). Messages per conversation
+ * are kept newest first.
+ */
 export class DatasetIndex {
   readonly listingsById = new Map<number, SandboxListing>();
   readonly reservationsById = new Map<number, SandboxReservation>();

@@ -1,4 +1,4 @@
-import { formatDateTime, isValidDate } from "../util/dates.js";
+import { formatDateTime, isValidDate, parseDateTimeInput } from "../util/dates.js";
 import { badRequest } from "./http-error.js";
 
 /**
@@ -47,10 +47,8 @@ export class Params {
     const raw = this.string(name);
     if (raw === undefined) return undefined;
     if (isValidDate(raw)) return `${raw} ${edge === "start" ? "00:00:00" : "23:59:59"}`;
-    const ms = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/.test(raw)
-      ? Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(raw) ? raw.replace(" ", "T") : `${raw.replace(" ", "T")}Z`)
-      : Number.NaN;
-    if (!Number.isFinite(ms)) {
+    const ms = parseDateTimeInput(raw);
+    if (ms === undefined) {
       throw badRequest(`Invalid "${name}": expected YYYY-MM-DD or YYYY-MM-DD HH:MM:SS (UTC), got "${raw}"`);
     }
     return formatDateTime(ms);

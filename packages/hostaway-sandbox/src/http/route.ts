@@ -1,5 +1,6 @@
 import type { TokenRegistry } from "../auth/token-registry.js";
 import type { DatasetIndex } from "../dataset/dataset-index.js";
+import type { LiveDataset } from "../live/live-dataset.js";
 import type { Params } from "./query.js";
 
 export type FinanceReporting = "on" | "forbidden" | "not_found";
@@ -15,8 +16,14 @@ export interface RouteContext {
   query: Params;
   /** Form fields of a form-encoded POST body (empty for other requests). */
   form: Params;
+  /** The raw request body and its content type (for the JSON write endpoints). */
+  body: string;
+  contentType: string | undefined;
   path: Record<string, string>;
+  /** The index as of this request (edits replace it). */
   index: DatasetIndex;
+  /** Where the write endpoints record their edits. */
+  live: LiveDataset;
   settings: RouteSettings;
   tokens: TokenRegistry;
   credentials: SandboxCredentials;

@@ -45,3 +45,16 @@ export function latestOf(values: readonly (string | null | undefined)[]): string
     if (value != null && (result === null || value.localeCompare(result) > 0)) result = value;
   return result;
 }
+
+const DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2})?(\.\d+)?(Z|[+-]\d{2}:?\d{2})?$/;
+
+/**
+ * Epoch ms of a datetime written `YYYY-MM-DD HH:MM:SS` (zone-less, so UTC, as Hostaway writes them) or ISO-8601
+ * with or without a zone (none means UTC); undefined for anything else.
+ */
+export function parseDateTimeInput(raw: string): number | undefined {
+  if (!DATE_TIME_PATTERN.test(raw)) return undefined;
+  const iso = raw.replace(" ", "T");
+  const ms = Date.parse(/[zZ]|[+-]\d{2}:?\d{2}$/.test(raw) ? iso : `${iso}Z`);
+  return Number.isFinite(ms) ? ms : undefined;
+}

@@ -44,6 +44,14 @@ export class SandboxClient {
     return this.send("POST", path, { token, body: form, contentType: "application/x-www-form-urlencoded" });
   }
 
+  postJson(
+    path: string,
+    body: unknown,
+    token: string | null | undefined = this.token,
+  ): Promise<JsonResponse> {
+    return this.send("POST", path, { token, body: JSON.stringify(body), contentType: "application/json" });
+  }
+
   async send(
     method: string,
     path: string,
