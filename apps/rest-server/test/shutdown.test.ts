@@ -5,7 +5,8 @@ it("graceful shutdown lets an in-flight request finish and refuses new connectio
   const h = await startHarness();
   try {
     const id = h.sandbox.fixtures.listingIds[0]!;
-    await h.get(`/api/listings/${id}`); // warm up: the token is cached, so the next call makes one upstream request
+    // Warm up on another listing: the token is then held, and the call below makes one upstream request.
+    await h.get(`/api/listings/${h.sandbox.fixtures.listingIds[1]}`);
     h.sandbox.setLatency(400);
     h.sandbox.resetStats();
     const inFlight = fetch(`${h.url}/api/listings/${id}`, { headers: { "X-API-Key": API_KEY } });

@@ -78,8 +78,9 @@ it("SIGTERM: the built binary finishes the in-flight request, refuses new connec
     const url = listening.url as string;
     const port = Number(new URL(url).port);
     const id = sandbox.fixtures.listingIds[0] as number;
-    const get = () => fetch(`${url}/api/listings/${id}`, { headers: { "X-API-Key": KEY } });
-    expect((await get()).status).toBe(200); // the token is cached: the next call is one upstream request
+    const get = (listing = id) => fetch(`${url}/api/listings/${listing}`, { headers: { "X-API-Key": KEY } });
+    // Warm up on another listing: the token is then held, and the call below is one upstream request.
+    expect((await get(sandbox.fixtures.listingIds[1])).status).toBe(200);
 
     sandbox.setLatency(2_000);
     sandbox.resetStats();

@@ -2,6 +2,10 @@ import { HostawayAccessTokenSchema } from "@hostaway-mcp/domain-models";
 import type Bottleneck from "bottleneck";
 import type { AuthenticateOptions } from "./authenticate.js";
 import { createAuthenticate } from "./authenticate.js";
+import type { CacheStore } from "./cache/cache-store.js";
+import { createMemoryCacheStore } from "./cache/memory-cache-store.js";
+import { type CacheSettings, DEFAULT_CACHE_SETTINGS } from "./cache/read-cache.js";
+import { createResourceCache } from "./cache/resource-cache.js";
 import { type Clock, systemClock } from "./clock.js";
 import { createHttpExchange } from "./http-exchange.js";
 import { type Logger, silentLogger } from "./logger.js";
@@ -18,6 +22,10 @@ import { type ClientStats, Transport } from "./transport.js";
 import { parseResponse } from "./validate-response.js";
 
 export const DEFAULT_BASE_URL = "https://api.hostaway.com/v1";
+/** One attempt: interactive callers should not wait on a hung connection longer than this. */
+export const DEFAULT_TIMEOUT_MS = 10_000;
+/** One call, queueing and retries included: under the 60 s default timeout of the MCP SDK's client. */
+export const DEFAULT_DEADLINE_MS = 45_000;
 
 export interface HostawayClientOptions {
   /** The Hostaway account id (the OAuth `client_id`, REFERENCE.md §2). */
@@ -37,9 +45,12 @@ export interface HostawayClientOptions {
    */
   limiter?: Bottleneck;
   retry?: RetryOptions;
-  /** Per attempt, from sending to the full response. Default 30 000. */
+  /** Per attempt, from sending to the full response. Default 10 000. */
   timeoutMs?: number;
-  /** Per call: queueing, attempts and backoff together. Default 120 000. */
+  /**
+   * Per call: queueing, attempts and backoff together. Default 45 000: under the 60 s a standard MCP client waits,
+   * so a hung Hostaway ends as a timeout the caller still receives.
+   */
   deadlineMs?: number;
   /** Where the access token is kept. Default: in memory. */
   tokenStore?: TokenStore;
@@ -48,6 +59,29 @@ export interface HostawayClientOptions {
   clock?: Clock;
   /** pino-compatible; debug lines only, never secrets. */
   logger?: Logger;
+  /**
+   * The read cache (docs/adr/006): an answer already read is not read again while it can be proven fresh. Default
+   * on, in memory, bounded. `false` turns it off: every read goes upstream, as without a cache.
+   */
+  cache?: false | CacheOptions;
+}
+
+export interface CacheOptions extends Partial<CacheSettings> {
+  /** Where entries live. Default: in memory (`createMemoryCacheStore`), bounded by the two limits below. */
+  store?: CacheStore;
+  /** In-memory store only: most entries. Default 10 000. */
+  maxEntries?: number;
+  /** In-memory store only: most bytes (the entries' JSON length). Default 64 MiB. */
+  maxBytes?: number;
+}
+
+/** What a change upstream touched; every cached answer that depends on it is dropped. */
+export interface Invalidation {
+  /** A reservation: its single read, its conversation lists (its thread's context) and any list holding it. */
+  bookingId?: number | undefined;
+  /** A conversation: its message pages and its own read. */
+  conversationId?: number | undefined;
+  listingId?: number | undefined;
 }
 
 export interface HostawayClient {
@@ -63,6 +97,11 @@ export interface HostawayClient {
   reservations: ReservationsResource;
   conversations: ConversationsResource;
   finance: FinanceResource;
+  /**
+   * Drops what the cache holds about a booking, conversation or listing (a webhook said it changed, or this
+   * client wrote to it), so the next read asks Hostaway. A no-op with the cache off.
+   */
+  invalidate(what: Invalidation): Promise<void>;
   /** Counters of upstream traffic since the client was created. */
   stats(): Readonly<ClientStats>;
   /** Closes pooled keep-alive connections. */
@@ -115,19 +154,46 @@ export function createHostawayClient(options: HostawayClientOptions): HostawayCl
     },
   });
   transport.useTokens(tokens);
+  const cache = createResourceCache(
+    options.cache === false
+      ? undefined
+      : (options.cache?.store ?? createMemoryCacheStore(options.cache ?? {})),
+    clock,
+    cacheSettings(options.cache),
+  );
 
   return {
     authenticate: createAuthenticate({
       tokens,
       tokenRequests: () => transport.stats().tokenRequests,
     }),
-    listings: createListingsResource(transport),
-    reservations: createReservationsResource(transport),
-    conversations: createConversationsResource(transport),
-    finance: createFinanceResource(transport),
+    listings: createListingsResource(transport, cache),
+    reservations: createReservationsResource(transport, cache),
+    conversations: createConversationsResource(transport, cache),
+    finance: createFinanceResource(transport, cache),
+    invalidate: ({ bookingId, conversationId, listingId }) =>
+      cache.invalidate([
+        ...(bookingId === undefined ? [] : [`booking:${bookingId}`]),
+        ...(conversationId === undefined ? [] : [`conversation:${conversationId}`]),
+        ...(listingId === undefined ? [] : [`listing:${listingId}`]),
+      ]),
     stats: () => transport.stats(),
     close: () => exchange.close(),
   };
+}
+
+function cacheSettings(options: HostawayClientOptions["cache"]): CacheSettings {
+  const given = options === false || options === undefined ? {} : options;
+  const read = (name: keyof CacheSettings) => {
+    const value = given[name] ?? DEFAULT_CACHE_SETTINGS[name];
+    if (!Number.isFinite(value) || value < 0) {
+      throw new RangeError(
+        `createHostawayClient: cache.${name} must be a number of milliseconds ≥ 0, got ${value}`,
+      );
+    }
+    return value;
+  };
+  return { freshMs: read("freshMs"), listingFreshMs: read("listingFreshMs"), keepMs: read("keepMs") };
 }
 
 function validateOptions(options: HostawayClientOptions) {
@@ -153,8 +219,8 @@ function validateOptions(options: HostawayClientOptions) {
     accountId,
     secretKey: options.secretKey,
     baseUrl,
-    timeoutMs: positive("timeoutMs", options.timeoutMs ?? 30_000),
-    deadlineMs: positive("deadlineMs", options.deadlineMs ?? 120_000),
+    timeoutMs: positive("timeoutMs", options.timeoutMs ?? DEFAULT_TIMEOUT_MS),
+    deadlineMs: positive("deadlineMs", options.deadlineMs ?? DEFAULT_DEADLINE_MS),
     tokenActivationDelayMs: nonNegative("tokenActivationDelayMs", options.tokenActivationDelayMs ?? 1000),
   };
 }

@@ -71,7 +71,8 @@ export function interpretResponse(response: RawResponse, context: ResponseContex
       ...where,
       status,
       code: "HOSTAWAY_MALFORMED_RESPONSE",
-      isRetryable: false,
+      // Retried once by the policy (a one-off truncated body), never more.
+      isRetryable: true,
       detail: `response body is not valid JSON (HTTP ${status})`,
     });
   }
@@ -103,7 +104,8 @@ function failure(
       ...where,
       status,
       code: "HOSTAWAY_FAIL_STATUS",
-      isRetryable: false,
+      // Retried once by the policy, never more.
+      isRetryable: true,
       detail: detail(`status "fail" with HTTP ${status}`),
     });
   }

@@ -1,10 +1,22 @@
 // Public API of @hostaway-mcp/hostaway-client. Every export is named here on purpose (no `export *`).
 
 export type { AuthenticateOptions } from "./authenticate.js";
+export type { CacheEntry, CacheStore } from "./cache/cache-store.js";
+export type { MemoryCacheStoreOptions } from "./cache/memory-cache-store.js";
+export { createMemoryCacheStore } from "./cache/memory-cache-store.js";
+export type { CacheSettings } from "./cache/read-cache.js";
+export { DEFAULT_CACHE_SETTINGS } from "./cache/read-cache.js";
+export type { ReadOutcome, ReadRecord } from "./cache/read-log.js";
+export { trackReads } from "./cache/read-log.js";
 export type { Clock } from "./clock.js";
 export { systemClock } from "./clock.js";
-export type { HostawayClient, HostawayClientOptions } from "./create-client.js";
-export { createHostawayClient, DEFAULT_BASE_URL } from "./create-client.js";
+export type { CacheOptions, HostawayClient, HostawayClientOptions, Invalidation } from "./create-client.js";
+export {
+  createHostawayClient,
+  DEFAULT_BASE_URL,
+  DEFAULT_DEADLINE_MS,
+  DEFAULT_TIMEOUT_MS,
+} from "./create-client.js";
 export type { ErrorDescription } from "./describe-error.js";
 export {
   DEFAULT_RATE_LIMIT_WAIT_MS,

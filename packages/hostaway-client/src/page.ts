@@ -5,6 +5,11 @@ export interface Page<T> {
   count: number | null;
   limit: number | null;
   offset: number | null;
+  /**
+   * When this page was last proven current upstream (epoch ms): the read itself, or a cheaper signal that showed a
+   * cached page unchanged. The oldest `readAt` behind an answer is its `as_of`.
+   */
+  readAt: number;
 }
 
 export function toPage<T>(envelope: {
@@ -12,7 +17,7 @@ export function toPage<T>(envelope: {
   count?: number | null | undefined;
   limit?: number | null | undefined;
   offset?: number | null | undefined;
-}): Page<T> {
+}): Omit<Page<T>, "readAt"> {
   return {
     items: envelope.result,
     count: envelope.count ?? null,

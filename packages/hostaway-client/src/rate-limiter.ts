@@ -35,9 +35,11 @@ export interface GateOptions {
 
 /**
  * Sends one request once it holds a slot. `startWindow` starts the slot's window: call it when the response
- * begins to arrive; if `send` never calls it, the window starts when `send` settles.
+ * begins to arrive; if `send` never calls it, the window starts when `send` settles. `giveBack` returns the slot at
+ * once instead, for a `send` that found it cannot go out after all (its token went stale while it queued): nothing
+ * left, so nothing needs a window.
  */
-export type SendWithSlot<T> = (startWindow: () => void) => Promise<T>;
+export type SendWithSlot<T> = (startWindow: () => void, giveBack: () => void) => Promise<T>;
 
 /** Every attempt to reach Hostaway passes `run`, retries and token requests included. */
 export interface RateGate {
@@ -166,7 +168,12 @@ function runThroughWindows<T>(
         windowStarted = true;
         for (const held of windows) held.releaseAfterWindow();
       };
-      const sending = send(startWindow);
+      const giveBack = () => {
+        if (windowStarted) return;
+        windowStarted = true;
+        for (const held of windows) held.releaseNow();
+      };
+      const sending = send(startWindow, giveBack);
       sending.then(startWindow, startWindow);
       return sending;
     }

@@ -21,6 +21,9 @@ export interface RetryPolicy {
   delayBeforeRetry(attempt: number, error: HostawayError): number | undefined;
 }
 
+/** Upstream answers that are retried once only (REFERENCE.md §5: `fail` with any HTTP code; unreadable bodies). */
+const RETRIED_ONCE: ReadonlySet<string> = new Set(["HOSTAWAY_MALFORMED_RESPONSE", "HOSTAWAY_FAIL_STATUS"]);
+
 export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   const maxAttempts = positiveInteger("retry.maxAttempts", options.maxAttempts ?? 4);
   const baseDelayMs = nonNegative("retry.baseDelayMs", options.baseDelayMs ?? 1000);
@@ -31,6 +34,8 @@ export function createRetryPolicy(options: RetryOptions = {}): RetryPolicy {
   return {
     delayBeforeRetry(attempt, error) {
       if (!error.isRetryable || attempt >= maxAttempts) return undefined;
+      // A garbled body or an HTTP-200 "fail" may be a one-off: worth one more look, not more.
+      if (RETRIED_ONCE.has(error.code) && attempt > 1) return undefined;
       const ceiling = Math.min(maxDelayMs, baseDelayMs * 2 ** (attempt - 1));
       if (error instanceof HostawayRateLimitError) {
         // The server said when: wait that long, unless it is longer than we are willing to wait.

@@ -44,6 +44,17 @@ export class TokenManager {
   }
 
   /**
+   * The stored token when it can be sent right now (usable, not due for a refresh), else undefined. Read at the
+   * moment a request is granted its rate-limit slot, so a token replaced or expired while the request queued is
+   * never sent (the caller gives the slot back and waits for `getToken`).
+   */
+  async sendableToken(): Promise<string | undefined> {
+    const stored = await this.#options.store.get();
+    if (!stored || this.#isDue(stored) || stored.usableAt > this.#options.clock.now()) return undefined;
+    return stored.accessToken;
+  }
+
+  /**
    * Forget `rejected` after Hostaway answered 403 (REFERENCE.md §2: expired or invalid token). A token that has
    * already been replaced is left alone, so twenty 403s for the same old token cause one refresh, not twenty.
    */

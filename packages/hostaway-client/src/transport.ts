@@ -23,6 +23,11 @@ export interface RequestSpec {
   form?: URLSearchParams | undefined;
   /** The token request: sent without a token, at the front of the queue, and replayable (it is idempotent). */
   isTokenRequest?: boolean;
+  /**
+   * A POST that only reads (the finance reports, REFERENCE.md §6.5): retried like a GET on 429, 5xx and connection
+   * errors. Never set it on a write.
+   */
+  isRead?: boolean;
 }
 
 /** Per-call options; each overrides the client's default. */
@@ -33,6 +38,8 @@ export interface RequestOptions {
   timeoutMs?: number | undefined;
   /** Time the whole call may take: queueing, attempts and backoff. */
   deadlineMs?: number | undefined;
+  /** Ask Hostaway even when the read cache holds a fresh answer (a readiness probe); the answer is cached. */
+  fresh?: boolean | undefined;
 }
 
 export interface ClientStats {
@@ -158,14 +165,31 @@ export class Transport {
     progress: CallProgress,
   ): Promise<unknown> {
     const { clock, retry } = this.#options;
-    const replayable = spec.method === "GET" || spec.isTokenRequest === true;
+    const replayable = spec.method === "GET" || spec.isTokenRequest === true || spec.isRead === true;
     let reauthenticated = false;
+    let requeued = false;
     for (let attempt = 1; ; attempt += 1) {
       signal.throwIfAborted();
-      const token = spec.isTokenRequest ? undefined : await this.#requireTokens().getToken(signal);
+      // Make sure a usable token exists before queueing (a refresh never holds a slot). The token actually sent is
+      // read again when the slot is granted: one that expired or was replaced meanwhile is never sent.
+      if (!spec.isTokenRequest) await this.#requireTokens().getToken(signal);
+      const state = {
+        token: undefined as string | undefined,
+        attempt,
+        requeued,
+        deadlineAt,
+        signal,
+        progress,
+      };
       try {
-        return await this.#attempt(spec, options, { token, attempt, deadlineAt, signal, progress });
+        return await this.#attempt(spec, options, state);
       } catch (error) {
+        if (error instanceof TokenWentStale) {
+          attempt -= 1; // nothing was sent: not an attempt
+          requeued = true; // back ahead of new calls, as a retry is
+          continue;
+        }
+        const token = state.token;
         if (signal.aborted || !HostawayError.isInstance(error)) throw error;
         if (token !== undefined && isTokenRejection(error)) {
           if (reauthenticated) {
@@ -201,6 +225,7 @@ export class Transport {
     state: {
       token: string | undefined;
       attempt: number;
+      requeued: boolean;
       deadlineAt: number;
       signal: AbortSignal;
       progress: CallProgress;
@@ -210,11 +235,18 @@ export class Transport {
     const where = { method: spec.method, path: spec.path };
     const priority = spec.isTokenRequest
       ? TOKEN_PRIORITY
-      : state.attempt > 1
+      : state.attempt > 1 || state.requeued
         ? RETRY_PRIORITY
         : DEFAULT_PRIORITY;
     const response = await this.#options.gate.run(
-      async (startWindow): Promise<RawResponse> => {
+      async (startWindow, giveBack): Promise<RawResponse> => {
+        if (!spec.isTokenRequest) {
+          state.token = await this.#requireTokens().sendableToken();
+          if (state.token === undefined) {
+            giveBack();
+            throw new TokenWentStale();
+          }
+        }
         const timeoutMs = Math.min(
           options.timeoutMs ?? this.#options.timeoutMs,
           state.deadlineAt - clock.now(),
@@ -283,6 +315,13 @@ export class Transport {
   #url(spec: RequestSpec): string {
     const query = spec.query?.toString();
     return `${this.#options.baseUrl}${spec.path}${query ? `?${query}` : ""}`;
+  }
+}
+
+/** The token went stale while the request waited for its slot: it gives the slot back and queues again. */
+class TokenWentStale extends Error {
+  constructor() {
+    super("token went stale while queued");
   }
 }
 

@@ -41,7 +41,10 @@ export function virtualClock(start = Date.UTC(2026, 10, 20, 12)): VirtualClock {
   };
 }
 
-/** A client against the nock origin: no rate limits, no activation delay, virtual time, deterministic jitter. */
+/**
+ * A client against the nock origin: no rate limits, no activation delay, virtual time, deterministic jitter, and
+ * no read cache (these tests count the requests of the transport itself; the cache has tests of its own).
+ */
 export function testClient(overrides: Partial<HostawayClientOptions> = {}): {
   client: HostawayClient;
   clock: VirtualClock;
@@ -55,6 +58,7 @@ export function testClient(overrides: Partial<HostawayClientOptions> = {}): {
     tokenActivationDelayMs: 0,
     retry: { random: () => 0.5 },
     clock,
+    cache: false,
     ...overrides,
   });
   return { client, clock };

@@ -62,6 +62,7 @@ export function fakeReservations(all: readonly HostawayReservation[], options: F
           count: options.withoutCount ? null : matching.length,
           limit,
           offset: null,
+          readAt: Date.now(),
         };
       },
     },
@@ -83,6 +84,7 @@ export function fakeListings(all: readonly HostawayListing[], options: FakeListO
           count: options.withoutCount ? null : all.length,
           limit: options.withoutCount ? null : limit,
           offset,
+          readAt: Date.now(),
         };
       },
     },

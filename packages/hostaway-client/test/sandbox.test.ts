@@ -23,6 +23,7 @@ function sandboxClient(overrides: Partial<HostawayClientOptions> = {}): Hostaway
     rateLimit: { ip: 0, account: 0 },
     clock: virtualClock(),
     retry: { random: () => 0 },
+    cache: false,
     ...overrides,
   });
   clients.push(client);
@@ -142,13 +143,15 @@ describe("faults", () => {
     expect(client.stats().retries).toBe(3);
   });
 
-  it('`status: "fail"` with HTTP 200 and malformed JSON are errors, not data', async () => {
+  it('`status: "fail"` with HTTP 200 and malformed JSON are retried once, then errors, never data', async () => {
     const client = sandboxClient();
     const id = sandbox.fixtures.listingIds[0] as number;
 
     sandbox.injectFault({ path, kind: "fail_200", times: 1 });
+    await expect(client.listings.get(id)).resolves.toMatchObject({ id });
+    sandbox.injectFault({ path, kind: "fail_200", times: 2 });
     await expect(client.listings.get(id)).rejects.toMatchObject({ code: "HOSTAWAY_FAIL_STATUS" });
-    sandbox.injectFault({ path, kind: "malformed_json", times: 1 });
+    sandbox.injectFault({ path, kind: "malformed_json", times: 2 });
     await expect(client.listings.get(id)).rejects.toBeInstanceOf(HostawayUpstreamError);
   });
 

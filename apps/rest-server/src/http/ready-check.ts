@@ -29,7 +29,7 @@ export function createReadyCheck(client: ReadyClient, options: ReadyCheckOptions
       await client.listings.list(
         { limit: 1 },
         // One attempt takes at most the whole deadline, so a hung Hostaway gets one request per probe.
-        { timeoutMs: options.deadlineMs, deadlineMs: options.deadlineMs },
+        { timeoutMs: options.deadlineMs, deadlineMs: options.deadlineMs, fresh: true },
       );
       cached = { until: now() + options.successCacheMs };
     } catch (error) {

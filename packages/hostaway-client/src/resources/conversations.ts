@@ -7,6 +7,8 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { z } from "zod";
 import { parseArguments, requireId } from "../arguments.js";
+import type { ResourceCache } from "../cache/resource-cache.js";
+import { conversationSignature, readKey } from "../cache/signatures.js";
 import { type Page, toPage } from "../page.js";
 import { toSearchParams } from "../query-string.js";
 import type { RequestOptions, Transport } from "../transport.js";
@@ -50,33 +52,101 @@ export interface ConversationsResource {
   ): Promise<Page<HostawayMessage>>;
 }
 
-export function createConversationsResource(transport: Transport): ConversationsResource {
+/** The tags of a conversation's entries: its own, and its booking's. */
+export function conversationTags(conversation: Pick<HostawayConversation, "id" | "reservationId">): string[] {
+  const tags = [`conversation:${conversation.id}`];
+  if (conversation.reservationId != null) tags.push(`booking:${conversation.reservationId}`);
+  return tags;
+}
+
+/**
+ * Records each conversation's state as just read: the signal its cached message pages are revalidated by (one
+ * conversation-list read proves every page of every conversation in it current, or not).
+ */
+export async function recordConversationSignals(
+  cache: ResourceCache,
+  conversations: readonly HostawayConversation[],
+  at: number,
+): Promise<void> {
+  await Promise.all(
+    conversations.map((conversation) =>
+      cache.recordSignal(
+        `conversation:${conversation.id}`,
+        conversationSignature(conversation),
+        at,
+        conversationTags(conversation),
+      ),
+    ),
+  );
+}
+
+export function createConversationsResource(
+  transport: Transport,
+  cache: ResourceCache,
+): ConversationsResource {
   return {
     async list(query, options) {
       const where = { method: "GET", path: "/conversations" } as const;
       const parsed = parseArguments(ConversationsQuerySchema, query, where, "conversations query");
-      const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
-      return toPage(parseResponse(ConversationPageSchema, body, where));
+      const read = await cache.read(
+        {
+          key: readKey("conversations.list", parsed),
+          tags: parsed.reservationId === undefined ? ["conversations"] : [`booking:${parsed.reservationId}`],
+          freshMs: cache.settings.freshMs,
+          bypass: options?.fresh,
+          onFetched: (page, at) => recordConversationSignals(cache, page.items, at),
+        },
+        async () => {
+          const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
+          return toPage(parseResponse(ConversationPageSchema, body, where));
+        },
+      );
+      return { ...read.value, readAt: read.readAt };
     },
 
     async get(id, options = {}) {
       const conversationId = requireId("id", id, { method: "GET", path: "/conversations/{id}" });
-      const { signal, timeoutMs, deadlineMs, ...rest } = options;
+      const { signal, timeoutMs, deadlineMs, fresh: _fresh, ...rest } = options;
       const where = { method: "GET", path: `/conversations/${conversationId}` } as const;
       const parsed = parseArguments(ConversationGetSchema, rest, where, "conversation options");
-      const body = await transport.request(
-        { ...where, query: toSearchParams(parsed) },
-        { signal, timeoutMs, deadlineMs },
+      const read = await cache.read(
+        {
+          key: readKey(`conversations.get:${conversationId}`, parsed),
+          tags: [`conversation:${conversationId}`],
+          freshMs: cache.settings.freshMs,
+          bypass: options?.fresh,
+          onFetched: (conversation, at) => recordConversationSignals(cache, [conversation], at),
+        },
+        async () => {
+          const body = await transport.request(
+            { ...where, query: toSearchParams(parsed) },
+            { signal, timeoutMs, deadlineMs },
+          );
+          return parseResponse(ConversationEnvelopeSchema, body, where).result;
+        },
       );
-      return parseResponse(ConversationEnvelopeSchema, body, where).result;
+      return read.value;
     },
 
     async messages(id, query, options) {
       const conversationId = requireId("id", id, { method: "GET", path: "/conversations/{id}/messages" });
       const where = { method: "GET", path: `/conversations/${conversationId}/messages` } as const;
       const parsed = parseArguments(MessagesQuerySchema, query, where, "messages query");
-      const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
-      return toPage(parseResponse(MessagePageSchema, body, where));
+      const read = await cache.read(
+        {
+          key: readKey(`conversations.messages:${conversationId}`, parsed),
+          tags: [`conversation:${conversationId}`],
+          freshMs: cache.settings.freshMs,
+          bypass: options?.fresh,
+          // The conversation's state from the last conversation-list read proves this page current, or not.
+          signal: () => cache.signalOf(`conversation:${conversationId}`),
+        },
+        async () => {
+          const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
+          return toPage(parseResponse(MessagePageSchema, body, where));
+        },
+      );
+      return { ...read.value, readAt: read.readAt };
     },
   };
 }

@@ -5,6 +5,8 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { z } from "zod";
 import { parseArguments } from "../arguments.js";
+import type { ResourceCache } from "../cache/resource-cache.js";
+import { readKey } from "../cache/signatures.js";
 import { toSearchParams } from "../query-string.js";
 import type { RequestOptions, Transport } from "../transport.js";
 import { parseResponse } from "../validate-response.js";
@@ -39,14 +41,30 @@ export interface FinanceResource {
   listingFinancials(query: FinanceReportQuery, options?: RequestOptions): Promise<HostawayFinanceReport>;
 }
 
-export function createFinanceResource(transport: Transport): FinanceResource {
+export function createFinanceResource(transport: Transport, cache: ResourceCache): FinanceResource {
   const report = async (path: string, query: FinanceReportQuery, options?: RequestOptions) => {
     const where = { method: "POST", path } as const;
     const parsed = parseArguments(FinanceReportQuerySchema, query, where, "finance report query");
-    // A write is never replayed; the one re-send is the single re-authentication after a 403 (REFERENCE.md §2: the
-    // token was refused, so nothing was done upstream). These reports only read, though they are POSTs.
+    const read = await cache.read(
+      {
+        key: readKey(`finance:${path}`, parsed),
+        tags: ["finance"],
+        freshMs: cache.settings.freshMs,
+        bypass: options?.fresh,
+      },
+      () => fetchReport(where, parsed, options),
+    );
+    return read.value;
+  };
+  const fetchReport = async (
+    where: { method: "POST"; path: string },
+    parsed: z.output<typeof FinanceReportQuerySchema>,
+    options?: RequestOptions,
+  ) => {
+    // These reports only read, though they are POSTs (REFERENCE.md §6.5): retried like a GET on 429, 5xx and
+    // connection errors. Writes stay never replayed.
     const body = await transport.request(
-      { ...where, form: toSearchParams({ ...parsed, format: "json" }) },
+      { ...where, isRead: true, form: toSearchParams({ ...parsed, format: "json" }) },
       options,
     );
     return parseResponse(FinanceReportEnvelopeSchema, body, where).result;

@@ -7,6 +7,8 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { z } from "zod";
 import { parseArguments, requireId } from "../arguments.js";
+import type { ResourceCache } from "../cache/resource-cache.js";
+import { readKey } from "../cache/signatures.js";
 import { type Page, toPage } from "../page.js";
 import { toSearchParams } from "../query-string.js";
 import type { RequestOptions, Transport } from "../transport.js";
@@ -81,33 +83,70 @@ export interface ListingsResource {
   ): Promise<HostawayCalendarDay[]>;
 }
 
-export function createListingsResource(transport: Transport): ListingsResource {
+/**
+ * Listings change rarely (a host edits a description, a price): they and the listing index stay fresh for the
+ * longer `listingFreshMs`. The calendar changes with every booking: the usual fresh window.
+ */
+export function createListingsResource(transport: Transport, cache: ResourceCache): ListingsResource {
   return {
     async list(query, options) {
       const where = { method: "GET", path: "/listings" } as const;
       const parsed = parseArguments(ListingsQuerySchema, query, where, "listings query");
-      const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
-      return toPage(parseResponse(ListingPageSchema, body, where));
+      const read = await cache.read(
+        {
+          key: readKey("listings.list", parsed),
+          tags: ["listings"],
+          freshMs: cache.settings.listingFreshMs,
+          bypass: options?.fresh,
+        },
+        async () => {
+          const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
+          return toPage(parseResponse(ListingPageSchema, body, where));
+        },
+      );
+      return { ...read.value, readAt: read.readAt };
     },
 
     async get(id, options = {}) {
       const listingId = requireId("id", id, { method: "GET", path: "/listings/{id}" });
-      const { signal, timeoutMs, deadlineMs, ...rest } = options;
+      const { signal, timeoutMs, deadlineMs, fresh: _fresh, ...rest } = options;
       const where = { method: "GET", path: `/listings/${listingId}` } as const;
       const parsed = parseArguments(ListingGetSchema, rest, where, "listing options");
-      const body = await transport.request(
-        { ...where, query: toSearchParams(parsed) },
-        { signal, timeoutMs, deadlineMs },
+      const read = await cache.read(
+        {
+          key: readKey(`listings.get:${listingId}`, parsed),
+          tags: [`listing:${listingId}`],
+          freshMs: cache.settings.listingFreshMs,
+          bypass: options?.fresh,
+        },
+        async () => {
+          const body = await transport.request(
+            { ...where, query: toSearchParams(parsed) },
+            { signal, timeoutMs, deadlineMs },
+          );
+          return parseResponse(ListingEnvelopeSchema, body, where).result;
+        },
       );
-      return parseResponse(ListingEnvelopeSchema, body, where).result;
+      return read.value;
     },
 
     async calendar(id, range, options) {
       const listingId = requireId("id", id, { method: "GET", path: "/listings/{id}/calendar" });
       const where = { method: "GET", path: `/listings/${listingId}/calendar` } as const;
       const parsed = parseArguments(CalendarQuerySchema, range, where, "calendar range");
-      const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
-      return parseResponse(CalendarEnvelopeSchema, body, where).result;
+      const read = await cache.read(
+        {
+          key: readKey(`listings.calendar:${listingId}`, parsed),
+          tags: [`listing:${listingId}`, "calendars"],
+          freshMs: cache.settings.freshMs,
+          bypass: options?.fresh,
+        },
+        async () => {
+          const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
+          return parseResponse(CalendarEnvelopeSchema, body, where).result;
+        },
+      );
+      return read.value;
     },
   };
 }

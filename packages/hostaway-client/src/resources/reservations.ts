@@ -7,10 +7,13 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { z } from "zod";
 import { parseArguments, requireId } from "../arguments.js";
+import type { ResourceCache } from "../cache/resource-cache.js";
+import { readKey, reservationSignature } from "../cache/signatures.js";
 import { type Page, toPage } from "../page.js";
 import { toSearchParams } from "../query-string.js";
 import type { RequestOptions, Transport } from "../transport.js";
 import { parseResponse } from "../validate-response.js";
+import { recordConversationSignals } from "./conversations.js";
 import { isoDate, orderedRange, pageLimit, pageOffset, positiveId, searchText } from "./query-fields.js";
 
 /**
@@ -79,12 +82,32 @@ export interface ReservationsResource {
   conversations(id: number | string, options?: RequestOptions): Promise<HostawayConversation[]>;
 }
 
-export function createReservationsResource(transport: Transport): ReservationsResource {
+export function createReservationsResource(transport: Transport, cache: ResourceCache): ReservationsResource {
   const list: ReservationsResource["list"] = async (query, options) => {
     const where = { method: "GET", path: "/reservations" } as const;
     const parsed = parseArguments(ReservationsQuerySchema, query, where, "reservations query");
-    const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
-    return toPage(parseResponse(ReservationPageSchema, body, where));
+    const read = await cache.read(
+      {
+        key: readKey("reservations.list", parsed),
+        tags: ["reservations"],
+        freshMs: cache.settings.freshMs,
+        bypass: options?.fresh,
+        // Each listed reservation's latestActivityOn is the signal a cached single read is revalidated by.
+        onFetched: (page, at) =>
+          Promise.all(
+            page.items.map((reservation) =>
+              cache.recordSignal(`reservation:${reservation.id}`, reservationSignature(reservation), at, [
+                `booking:${reservation.id}`,
+              ]),
+            ),
+          ).then(() => undefined),
+      },
+      async () => {
+        const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
+        return toPage(parseResponse(ReservationPageSchema, body, where));
+      },
+    );
+    return { ...read.value, readAt: read.readAt };
   };
 
   return {
@@ -92,21 +115,45 @@ export function createReservationsResource(transport: Transport): ReservationsRe
 
     async get(id, options = {}) {
       const reservationId = requireId("id", id, { method: "GET", path: "/reservations/{id}" });
-      const { signal, timeoutMs, deadlineMs, ...rest } = options;
+      const { signal, timeoutMs, deadlineMs, fresh: _fresh, ...rest } = options;
       const where = { method: "GET", path: `/reservations/${reservationId}` } as const;
       const parsed = parseArguments(ReservationGetSchema, rest, where, "reservation options");
-      const body = await transport.request(
-        { ...where, query: toSearchParams(parsed) },
-        { signal, timeoutMs, deadlineMs },
+      const read = await cache.read(
+        {
+          key: readKey(`reservations.get:${reservationId}`, parsed),
+          tags: [`booking:${reservationId}`],
+          freshMs: cache.settings.freshMs,
+          bypass: options?.fresh,
+          // REFERENCE.md §8.3, §9: every modification moves latestActivityOn; a list read since shows it.
+          signal: () => cache.signalOf(`reservation:${reservationId}`),
+          signatureOf: reservationSignature,
+        },
+        async () => {
+          const body = await transport.request(
+            { ...where, query: toSearchParams(parsed) },
+            { signal, timeoutMs, deadlineMs },
+          );
+          return parseResponse(ReservationEnvelopeSchema, body, where).result;
+        },
       );
-      return parseResponse(ReservationEnvelopeSchema, body, where).result;
+      return read.value;
     },
 
     async conversations(id, options) {
       const reservationId = requireId("id", id, { method: "GET", path: "/reservations/{id}/conversations" });
       const where = { method: "GET", path: `/reservations/${reservationId}/conversations` } as const;
-      const body = await transport.request(where, options);
-      return parseResponse(ConversationListSchema, body, where).result;
+      const read = await cache.read(
+        {
+          key: `reservations.conversations:${reservationId}`,
+          tags: [`booking:${reservationId}`],
+          freshMs: cache.settings.freshMs,
+          bypass: options?.fresh,
+          onFetched: (conversations, at) => recordConversationSignals(cache, conversations, at),
+        },
+        async () =>
+          parseResponse(ConversationListSchema, await transport.request(where, options), where).result,
+      );
+      return read.value;
     },
   };
 }
