@@ -232,6 +232,7 @@ describe("conversations.message.object.json", () => {
       limit: 50,
       has_more: false,
       messages,
+      as_of: "2026-11-20T12:00:00.000Z",
     });
     expect(thread.messages[0]?.content).toBe("hello guest");
   });

@@ -1,5 +1,6 @@
 import type { HostawayConversation, HostawayMessage } from "@hostaway-mcp/domain-models";
 import type { MessageSource, SourceCallOptions } from "./message-source.js";
+import type { OldestRead } from "./oldest-read.js";
 
 /**
  * Page size for conversation and message lists. Hostaway documents no maximum (REFERENCE.md §11); the sandbox
@@ -25,13 +26,16 @@ export async function listBookingConversations(
   source: MessageSource,
   bookingId: number,
   options: SourceCallOptions,
+  reads?: OldestRead,
 ): Promise<HostawayConversation[]> {
   const conversations: HostawayConversation[] = [];
   for (let page = 0; page < MAX_PAGES_PER_LIST; page++) {
-    const { items, count } = await source.conversations.list(
+    const listed = await source.conversations.list(
       { reservationId: bookingId, limit: PAGE_SIZE, offset: conversations.length },
       options,
     );
+    reads?.note(listed);
+    const { items, count } = listed;
     conversations.push(...items);
     if (items.length === 0 || conversations.length >= (count ?? 0)) break;
   }
@@ -55,10 +59,18 @@ export async function fetchConversationMessages(
   conversations: readonly HostawayConversation[],
   includeScheduled: boolean,
   options: SourceCallOptions,
+  reads?: OldestRead,
 ): Promise<ConversationWithMessages[]> {
   const query = includeScheduled ? { includeScheduledMessages: true } : {};
-  const fetchPage = (conversationId: number, offset: number) =>
-    source.conversations.messages(conversationId, { ...query, limit: PAGE_SIZE, offset }, options);
+  const fetchPage = async (conversationId: number, offset: number) => {
+    const page = await source.conversations.messages(
+      conversationId,
+      { ...query, limit: PAGE_SIZE, offset },
+      options,
+    );
+    reads?.note(page);
+    return page;
+  };
 
   const firstPages = await Promise.all(conversations.map((conversation) => fetchPage(conversation.id, 0)));
 

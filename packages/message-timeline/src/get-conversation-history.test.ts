@@ -56,6 +56,29 @@ describe("getConversationHistory", () => {
     expect(thread).toMatchObject({ total_count: 4, offset: 0, limit: 50, has_more: false });
   });
 
+  it("says how current it is: as_of is the oldest read behind its messages, or the call time without readAt", async () => {
+    const conversations = [
+      { id: 100, reservationId: 7, messages: messageSeries(3, 1) },
+      { id: 200, reservationId: 7, messages: messageSeries(2, 10) },
+    ];
+    const listedAt = Date.parse("2026-11-20T12:00:30Z");
+    const pageAt = (call: { method: string; id: number }) =>
+      call.method === "conversations.list"
+        ? listedAt
+        : call.id === 200
+          ? Date.parse("2026-11-20T12:00:05Z") // a cached page, proven current 25 s before the list
+          : listedAt;
+    const cached = await getConversationHistory(new FakeSource([anna], conversations, { readAt: pageAt }), 7);
+    expect(cached.as_of).toBe("2026-11-20T12:00:05.000Z");
+
+    const before = Date.now();
+    const live = await getConversationHistory(new FakeSource([anna], conversations), 7);
+    const asOf = Date.parse(live.as_of);
+    expect(asOf).toBeGreaterThanOrEqual(before);
+    expect(asOf).toBeLessThanOrEqual(Date.now());
+    expect(ConversationThreadSchema.parse(live).as_of).toMatch(/Z$/);
+  });
+
   it("takes the booking context from the conversation's embedded Reservation, without a reservation lookup", async () => {
     const source = new FakeSource([anna], [{ id: 100, reservationId: 7, messages: messageSeries(3, 1) }]);
     const thread = await getConversationHistory(source, 7);

@@ -56,6 +56,7 @@ export async function getConversationHistory(
     limit,
     has_more: offset + page.length < timeline.total_count,
     messages: page,
+    as_of: booking.asOf,
   };
 }
 

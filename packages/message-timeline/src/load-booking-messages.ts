@@ -2,6 +2,7 @@ import { type Message, mapMessage } from "@hostaway-mcp/domain-models";
 import { type BookingFacts, embeddedReservation, type ReservationLike } from "./booking-context.js";
 import { fetchConversationMessages, listBookingConversations } from "./fetch-booking-conversations.js";
 import type { MessageSource } from "./message-source.js";
+import { OldestRead } from "./oldest-read.js";
 
 /** Every message of one booking, mapped to wire messages, with what its context is built from. */
 export interface BookingMessages {
@@ -11,6 +12,8 @@ export interface BookingMessages {
   conversationIds: number[];
   /** Wire messages in retrieval order (not yet a timeline: see `buildTimeline`). */
   messages: Message[];
+  /** The thread's `as_of`: the oldest conversation-list or message-page read the messages rely on. */
+  asOf: string;
 }
 
 export interface LoadBookingOptions {
@@ -39,12 +42,13 @@ export async function loadBookingMessages(
   options: LoadBookingOptions,
 ): Promise<BookingMessages> {
   const callOptions = options.signal ? { signal: options.signal } : {};
-  const conversations = await listBookingConversations(source, bookingId, callOptions);
+  const reads = new OldestRead();
+  const conversations = await listBookingConversations(source, bookingId, callOptions, reads);
   const embedded = embeddedReservation(conversations);
   const known = options.reservation ?? embedded;
   const [reservation, fetched] = await Promise.all([
     known ?? source.reservations.get(bookingId, callOptions),
-    fetchConversationMessages(source, conversations, options.includeScheduled, callOptions),
+    fetchConversationMessages(source, conversations, options.includeScheduled, callOptions, reads),
   ]);
   const messages = fetched.flatMap(({ conversation, messages: raw }) =>
     raw.map((message) => mapMessage(message, { reservation, conversation, bookingId })),
@@ -53,5 +57,6 @@ export async function loadBookingMessages(
     facts: { bookingId, reservation, embedded },
     conversationIds: conversations.map((conversation) => conversation.id),
     messages,
+    asOf: reads.toIsoString(),
   };
 }

@@ -10,6 +10,11 @@ export interface SourceCallOptions {
 export interface SourcePage<Item> {
   items: Item[];
   count: number | null;
+  /**
+   * When the page was last proven current upstream (epoch ms; a `HostawayClient` page says so, a cached one counts
+   * from its revalidation). A source that omits it is taken as read at the moment it answered.
+   */
+  readAt?: number;
 }
 
 /** The reservation-list query this package sends (REFERENCE.md §6.2); the client accepts more. */

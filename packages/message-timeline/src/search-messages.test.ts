@@ -116,6 +116,16 @@ describe("searchMessages: by booking", () => {
     expect(fake.count("reservations.list")).toBe(0);
   });
 
+  it("gives each thread its own as_of: the oldest read behind that booking's messages", async () => {
+    const at = (iso: string) => Date.parse(iso);
+    const fake = source({
+      readAt: (call: { method: string; id: number }) =>
+        call.method === "conversations.messages" ? at("2026-11-20T10:00:00Z") : at("2026-11-20T10:00:09Z"),
+    });
+    const result = await searchMessages(fake, { booking_id: 3 });
+    expect(result.successful_results[0]?.as_of).toBe("2026-11-20T10:00:00.000Z");
+  });
+
   it("reports an unknown booking as a not_found failure, not a throw", async () => {
     const result = await searchMessages(source(), { booking_id: 999 });
     expect(result.successful_results).toEqual([]);
@@ -417,8 +427,9 @@ describe("searchMessages: maxResponseChars", () => {
   });
 
   it("returns the whole window when it fits, and says so when not even the threads fit", async () => {
-    const full = await searchMessages(source(), criteria);
-    expect(await searchMessages(source(), criteria, { maxResponseChars: 100_000 })).toEqual(full);
+    const readAt = () => Date.parse("2026-11-20T10:00:00Z"); // the same as_of for both answers
+    const full = await searchMessages(source({ readAt }), criteria);
+    expect(await searchMessages(source({ readAt }), criteria, { maxResponseChars: 100_000 })).toEqual(full);
     const tiny = await searchMessages(source(), criteria, { maxResponseChars: 10 });
     expect(tiny.successful_results.every((thread) => thread.messages.length === 0)).toBe(true);
     expect(tiny.note).toMatch(

@@ -243,6 +243,7 @@ function pageAcrossThreads(
       limit,
       has_more: start + slice.length < messages.length,
       messages: slice,
+      as_of: booking.asOf,
     };
   });
   return { threads: paged, windowSize: countMessages(paged), total: position };

@@ -64,6 +64,8 @@ export interface FakeSourceOptions {
   listings?: ReadonlyArray<{ id: number; name: string }>;
   /** Throw (or return) before answering a call: a hook for faults. */
   beforeCall?: (call: FakeCall) => void | Promise<void>;
+  /** The `readAt` a page reports, by call (a cached client page says when it was last proven current). */
+  readAt?: (call: FakeCall) => number | undefined;
   /** Rewrite a message page before it is returned (e.g. to repeat a message across pages). */
   rewriteMessagePage?: (
     call: FakeCall,
@@ -251,7 +253,11 @@ export class FakeSource implements MessageSource {
       );
       const offset = query.offset ?? 0;
       const limit = Math.min(query.limit ?? 100, this.options.pageCap ?? 100);
-      return { items: all.slice(offset, offset + limit), count: all.length };
+      return this.page(
+        { method: "conversations.list", id: query.reservationId, query },
+        all.slice(offset, offset + limit),
+        all.length,
+      );
     },
     messages: async (
       conversationId: number,
@@ -272,9 +278,14 @@ export class FakeSource implements MessageSource {
       const limit = Math.min(query.limit ?? 100, this.options.pageCap ?? 100);
       let items = all.slice(offset, offset + limit);
       if (this.options.rewriteMessagePage) items = this.options.rewriteMessagePage(call, items, all);
-      return { items, count: this.options.omitMessageCount ? null : all.length };
+      return this.page(call, items, this.options.omitMessageCount ? null : all.length);
     },
   };
+
+  private page<Item>(call: FakeCall, items: Item[], count: number | null): SourcePage<Item> {
+    const readAt = this.options.readAt?.(call);
+    return readAt === undefined ? { items, count } : { items, count, readAt };
+  }
 
   private async record(call: FakeCall): Promise<void> {
     this.calls.push(call);

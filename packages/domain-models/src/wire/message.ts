@@ -78,6 +78,10 @@ export const ConversationThreadSchema = z
       .boolean()
       .describe("True when messages after this page exist (ask again with offset + messages.length)."),
     messages: z.array(MessageSchema).describe("Messages in chronological order, oldest first."),
+    as_of: isoDateTime(
+      "How current the thread is: the UTC instant of the oldest upstream read its messages rely on (a cached " +
+        "page counts from when it was last proven unchanged)",
+    ),
   })
   .describe("All messages of one booking, merged across its conversations and channels.");
 export type ConversationThread = z.infer<typeof ConversationThreadSchema>;
