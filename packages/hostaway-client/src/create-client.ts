@@ -82,6 +82,10 @@ export interface Invalidation {
   /** A conversation: its message pages and its own read. */
   conversationId?: number | undefined;
   listingId?: number | undefined;
+  /** A listing's availability only (a reservation on it was made, moved or cancelled). */
+  calendarOf?: number | undefined;
+  /** Every reservation list (a reservation was created: any list, a search say, may now hold it). */
+  reservationLists?: boolean | undefined;
 }
 
 export interface HostawayClient {
@@ -171,15 +175,26 @@ export function createHostawayClient(options: HostawayClientOptions): HostawayCl
     reservations: createReservationsResource(transport, cache),
     conversations: createConversationsResource(transport, cache),
     finance: createFinanceResource(transport, cache),
-    invalidate: ({ bookingId, conversationId, listingId }) =>
-      cache.invalidate([
-        ...(bookingId === undefined ? [] : [`booking:${bookingId}`]),
-        ...(conversationId === undefined ? [] : [`conversation:${conversationId}`]),
-        ...(listingId === undefined ? [] : [`listing:${listingId}`]),
-      ]),
+    invalidate: (what) => cache.invalidate(invalidationTags(what)),
     stats: () => transport.stats(),
     close: () => exchange.close(),
   };
+}
+
+function invalidationTags({
+  bookingId,
+  conversationId,
+  listingId,
+  calendarOf,
+  reservationLists,
+}: Invalidation): string[] {
+  return [
+    ...(bookingId === undefined ? [] : [`booking:${bookingId}`]),
+    ...(conversationId === undefined ? [] : [`conversation:${conversationId}`]),
+    ...(listingId === undefined ? [] : [`listing:${listingId}`]),
+    ...(calendarOf === undefined ? [] : [`calendar:${calendarOf}`]),
+    ...(reservationLists === true ? ["reservations"] : []),
+  ];
 }
 
 function cacheSettings(options: HostawayClientOptions["cache"]): CacheSettings {

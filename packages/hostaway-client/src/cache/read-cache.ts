@@ -36,6 +36,8 @@ export interface ReadPolicy<T> {
    * conversation-list read). An entry whose stored signature matches a signal read within `freshMs` is reused.
    */
   signal?: (() => Promise<Signal | undefined>) | undefined;
+  /** Tags that only the value can tell (e.g. the bookings of the messages on a page), added to `tags`. */
+  tagsOf?: ((value: T) => readonly string[]) | undefined;
   /** The signature to keep with a value just read; default: the signal's current signature. */
   signatureOf?: ((value: T) => string | undefined) | undefined;
   /** Runs after a value was read upstream (e.g. registering the signals a list carries). */
@@ -86,7 +88,9 @@ export class ReadCache {
     const value = await fetch();
     const fetchedAt = this.#clock.now();
     const signature = policy.signatureOf ? policy.signatureOf(value) : signalBefore?.signature;
-    const fresh: CacheEntry = { value, fetchedAt, validatedAt: fetchedAt, signature, tags: policy.tags };
+    const tags =
+      policy.tagsOf === undefined ? policy.tags : [...new Set([...policy.tags, ...policy.tagsOf(value)])];
+    const fresh: CacheEntry = { value, fetchedAt, validatedAt: fetchedAt, signature, tags };
     await this.#keep(policy.key, fresh);
     await policy.onFetched?.(value, fetchedAt);
     return this.#answer(policy.key, fresh, "miss");

@@ -52,6 +52,14 @@ export interface ConversationsResource {
   ): Promise<Page<HostawayMessage>>;
 }
 
+function bookingTags(items: readonly { reservationId?: number | null | undefined }[]): string[] {
+  return [
+    ...new Set(
+      items.flatMap((item) => (item.reservationId == null ? [] : [`booking:${item.reservationId}`])),
+    ),
+  ];
+}
+
 /** The tags of a conversation's entries: its own, and its booking's. */
 export function conversationTags(conversation: Pick<HostawayConversation, "id" | "reservationId">): string[] {
   const tags = [`conversation:${conversation.id}`];
@@ -92,6 +100,7 @@ export function createConversationsResource(
         {
           key: readKey("conversations.list", parsed),
           tags: parsed.reservationId === undefined ? ["conversations"] : [`booking:${parsed.reservationId}`],
+          tagsOf: (page) => page.items.flatMap(conversationTags),
           freshMs: cache.settings.freshMs,
           bypass: options?.fresh,
           onFetched: (page, at) => recordConversationSignals(cache, page.items, at),
@@ -140,6 +149,8 @@ export function createConversationsResource(
           bypass: options?.fresh,
           // The conversation's state from the last conversation-list read proves this page current, or not.
           signal: () => cache.signalOf(`conversation:${conversationId}`),
+          // A webhook may name only the booking: its messages say which one they belong to.
+          tagsOf: (page) => bookingTags(page.items),
         },
         async () => {
           const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);

@@ -137,7 +137,7 @@ export function createListingsResource(transport: Transport, cache: ResourceCach
       const read = await cache.read(
         {
           key: readKey(`listings.calendar:${listingId}`, parsed),
-          tags: [`listing:${listingId}`, "calendars"],
+          tags: [`listing:${listingId}`, `calendar:${listingId}`],
           freshMs: cache.settings.freshMs,
           bypass: options?.fresh,
         },

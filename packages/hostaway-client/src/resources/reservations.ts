@@ -90,6 +90,8 @@ export function createReservationsResource(transport: Transport, cache: Resource
       {
         key: readKey("reservations.list", parsed),
         tags: ["reservations"],
+        // A change to any reservation on the page drops the page.
+        tagsOf: (page) => page.items.map((reservation) => `booking:${reservation.id}`),
         freshMs: cache.settings.freshMs,
         bypass: options?.fresh,
         // Each listed reservation's latestActivityOn is the signal a cached single read is revalidated by.

@@ -2,6 +2,7 @@
 // Node types only (no Express dependency); every export is named here on purpose (no `export *`).
 
 export { callerIdOf, createKeyMatcher, presentedKey } from "./api-keys.js";
+export { clientOptionsFrom } from "./client-options.js";
 export type { EdgeCorsOptions, EdgeGuard, EdgeGuardOptions, GuardedRequest } from "./edge-guard.js";
 export { createEdgeGuard } from "./edge-guard.js";
 export type { EdgeRefusalInit } from "./edge-refusal.js";
@@ -17,7 +18,7 @@ export type {
 export { createInboundLimiter, createMemoryLimitStore, rateLimitHeaders } from "./inbound-limiter.js";
 export type { ListenOptions, RequestListener, RunningServer } from "./listen.js";
 export { listen } from "./listen.js";
-export type { LoadSettingsOptions, SharedSettings } from "./load-settings.js";
+export type { CacheSettingsFromEnv, LoadSettingsOptions, SharedSettings } from "./load-settings.js";
 export { loadSharedSettings, MIN_API_KEY_LENGTH } from "./load-settings.js";
 export type { LogLevel } from "./log-levels.js";
 export { LOG_LEVELS } from "./log-levels.js";
@@ -26,3 +27,7 @@ export { LOG_REDACT_PATHS, REDACTED, redactUrl } from "./redaction.js";
 export type { SecurityHeaderOptions } from "./security-headers.js";
 export { setSecurityHeaders } from "./security-headers.js";
 export { SettingsError } from "./settings-error.js";
+export type { WebhookHint } from "./webhook-hint.js";
+export { interpretWebhook } from "./webhook-hint.js";
+export type { WebhookLogger, WebhookReceiverOptions } from "./webhook-receiver.js";
+export { createWebhookReceiver, MAX_WEBHOOK_BODY_BYTES, WEBHOOK_PATH } from "./webhook-receiver.js";

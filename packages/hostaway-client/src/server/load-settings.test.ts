@@ -30,7 +30,17 @@ describe("loadSharedSettings", () => {
         baseUrl: "https://api.hostaway.com/v1",
         rateLimitIp: 15,
         rateLimitAccount: 20,
+        timeoutMs: 10_000,
+        deadlineMs: 45_000,
+        cache: {
+          enabled: true,
+          freshMs: 15_000,
+          listingFreshMs: 600_000,
+          maxEntries: 10_000,
+          maxBytes: 64 * 1024 * 1024,
+        },
       },
+      webhook: undefined,
       logLevel: "info",
       http: {
         host: "127.0.0.1",
@@ -60,6 +70,15 @@ describe("loadSharedSettings", () => {
         ALLOWED_ORIGINS: "https://App.Example.com/, http://localhost:5173, https://x.example:443",
         RATE_LIMIT_PER_KEY: "50",
         RATE_LIMIT_PER_IP: "0",
+        HOSTAWAY_TIMEOUT_SECONDS: "2.5",
+        HOSTAWAY_DEADLINE_SECONDS: "30",
+        HOSTAWAY_CACHE: " OFF ",
+        HOSTAWAY_CACHE_FRESH_SECONDS: "0",
+        HOSTAWAY_CACHE_LISTING_SECONDS: "60",
+        HOSTAWAY_CACHE_MAX_ENTRIES: "500",
+        HOSTAWAY_CACHE_MAX_MB: "8",
+        HOSTAWAY_WEBHOOK_LOGIN: " hook ",
+        HOSTAWAY_WEBHOOK_PASSWORD: "pa ss",
       },
       { defaultPort: 8080 },
     );
@@ -69,7 +88,17 @@ describe("loadSharedSettings", () => {
       baseUrl: "http://127.0.0.1:4010/v1",
       rateLimitIp: 3,
       rateLimitAccount: 0,
+      timeoutMs: 2500,
+      deadlineMs: 30_000,
+      cache: {
+        enabled: false,
+        freshMs: 0,
+        listingFreshMs: 60_000,
+        maxEntries: 500,
+        maxBytes: 8 * 1024 * 1024,
+      },
     });
+    expect(settings.webhook).toEqual({ login: "hook", password: "pa ss" });
     expect(settings.logLevel).toBe("debug");
     expect(settings.http).toEqual({
       host: "0.0.0.0",
@@ -80,6 +109,30 @@ describe("loadSharedSettings", () => {
       perKeyLimit: 50,
       perIpLimit: 0,
     });
+  });
+
+  it("names each bad cache, timeout or webhook variable without repeating its value", () => {
+    const error = problemOf({
+      ...REQUIRED,
+      HOSTAWAY_CACHE: "maybe",
+      HOSTAWAY_CACHE_FRESH_SECONDS: "-1",
+      HOSTAWAY_CACHE_MAX_ENTRIES: "0",
+      HOSTAWAY_TIMEOUT_SECONDS: "0.5",
+      HOSTAWAY_DEADLINE_SECONDS: "soon",
+      HOSTAWAY_WEBHOOK_LOGIN: "only-login-secret",
+    });
+    expect(error.problems).toEqual([
+      "HOSTAWAY_TIMEOUT_SECONDS must be a number of seconds ≥ 1 (how long one upstream attempt may take)",
+      "HOSTAWAY_DEADLINE_SECONDS must be a number of seconds ≥ 1 (how long one call may take, retries included)",
+      "HOSTAWAY_CACHE must be on or off",
+      "HOSTAWAY_CACHE_FRESH_SECONDS must be a number of seconds ≥ 0 (how long a read is served without asking Hostaway)",
+      "HOSTAWAY_CACHE_MAX_ENTRIES must be a whole number ≥ 1 (most cached answers kept)",
+      "HOSTAWAY_WEBHOOK_LOGIN and HOSTAWAY_WEBHOOK_PASSWORD must be set together (the Basic-auth credentials you register with Hostaway's webhook)",
+    ]);
+    expect(error.message).not.toContain("only-login-secret");
+    expect(
+      problemOf({ ...REQUIRED, HOSTAWAY_WEBHOOK_LOGIN: "a:b", HOSTAWAY_WEBHOOK_PASSWORD: "p" }).message,
+    ).toMatch(/may not contain a colon/);
   });
 
   it("lets --host and --port override HOST and PORT", () => {

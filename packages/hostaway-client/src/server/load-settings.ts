@@ -15,7 +15,18 @@ export interface SharedSettings {
     rateLimitIp: number;
     /** Upstream requests per 10 s for the account; 0 switches the window off. */
     rateLimitAccount: number;
+    /** Per attempt (`HOSTAWAY_TIMEOUT_SECONDS`, default 10). */
+    timeoutMs: number;
+    /** Per call, queueing and retries included (`HOSTAWAY_DEADLINE_SECONDS`, default 45). */
+    deadlineMs: number;
+    /** The read cache (`HOSTAWAY_CACHE*`, docs/adr/006). */
+    cache: CacheSettingsFromEnv;
   };
+  /**
+   * The webhook receiver's credentials (`HOSTAWAY_WEBHOOK_LOGIN`/`_PASSWORD`, both or neither); undefined: the
+   * route answers 404.
+   */
+  webhook: { login: string; password: string } | undefined;
   logLevel: LogLevel;
   http: {
     host: string;
@@ -31,6 +42,19 @@ export interface SharedSettings {
     /** Inbound requests without a valid key, per client IP per 10 s; 0 off. */
     perIpLimit: number;
   };
+}
+
+export interface CacheSettingsFromEnv {
+  /** `HOSTAWAY_CACHE=off` turns it off: every read goes upstream. */
+  enabled: boolean;
+  /** `HOSTAWAY_CACHE_FRESH_SECONDS` (default 15). */
+  freshMs: number;
+  /** `HOSTAWAY_CACHE_LISTING_SECONDS` (default 600). */
+  listingFreshMs: number;
+  /** `HOSTAWAY_CACHE_MAX_ENTRIES` (default 10 000). */
+  maxEntries: number;
+  /** `HOSTAWAY_CACHE_MAX_MB` (default 64). */
+  maxBytes: number;
 }
 
 export interface LoadSettingsOptions {
@@ -66,11 +90,13 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
       .split(",")
       .map((item) => item.trim())
       .filter((item) => item !== "");
-  const count = (name: string, fallback: number, what: string): number => {
+  const count = (name: string, fallback: number, what: string, min = 0): number => {
     const raw = read(name);
     if (raw === undefined) return fallback;
-    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw))) {
-      problems.push(`${name} must be a whole number ≥ 0 (${what}; 0 switches it off)`);
+    if (!/^\d+$/.test(raw) || !Number.isSafeInteger(Number(raw)) || Number(raw) < min) {
+      problems.push(
+        `${name} must be a whole number ≥ ${min} (${what}${min === 0 ? "; 0 switches it off" : ""})`,
+      );
       return fallback;
     }
     return Number(raw);
@@ -103,6 +129,50 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
     20,
     "upstream requests per 10 s for the account",
   );
+
+  const seconds = (name: string, fallback: number, what: string, min = 0): number => {
+    const raw = read(name);
+    if (raw === undefined) return fallback * 1000;
+    const value = Number(raw);
+    if (!/^\d+(\.\d+)?$/.test(raw) || !Number.isFinite(value) || value < min) {
+      problems.push(`${name} must be a number of seconds ≥ ${min} (${what})`);
+      return fallback * 1000;
+    }
+    return Math.round(value * 1000);
+  };
+  const timeoutMs = seconds("HOSTAWAY_TIMEOUT_SECONDS", 10, "how long one upstream attempt may take", 1);
+  const deadlineMs = seconds(
+    "HOSTAWAY_DEADLINE_SECONDS",
+    45,
+    "how long one call may take, retries included",
+    1,
+  );
+
+  const rawCache = read("HOSTAWAY_CACHE")?.toLowerCase() ?? "on";
+  if (rawCache !== "on" && rawCache !== "off") problems.push("HOSTAWAY_CACHE must be on or off");
+  const cache: CacheSettingsFromEnv = {
+    enabled: rawCache !== "off",
+    freshMs: seconds("HOSTAWAY_CACHE_FRESH_SECONDS", 15, "how long a read is served without asking Hostaway"),
+    listingFreshMs: seconds("HOSTAWAY_CACHE_LISTING_SECONDS", 600, "how long listings stay fresh"),
+    maxEntries: count("HOSTAWAY_CACHE_MAX_ENTRIES", 10_000, "most cached answers kept", 1),
+    maxBytes: count("HOSTAWAY_CACHE_MAX_MB", 64, "most megabytes of cached answers kept", 1) * 1024 * 1024,
+  };
+
+  const webhookLogin = read("HOSTAWAY_WEBHOOK_LOGIN");
+  const webhookPassword = read("HOSTAWAY_WEBHOOK_PASSWORD");
+  if ((webhookLogin === undefined) !== (webhookPassword === undefined)) {
+    problems.push(
+      "HOSTAWAY_WEBHOOK_LOGIN and HOSTAWAY_WEBHOOK_PASSWORD must be set together (the Basic-auth credentials you register with Hostaway's webhook)",
+    );
+  } else if (webhookLogin?.includes(":")) {
+    problems.push(
+      "HOSTAWAY_WEBHOOK_LOGIN may not contain a colon (HTTP Basic auth separates login and password with one)",
+    );
+  }
+  const webhook =
+    webhookLogin !== undefined && webhookPassword !== undefined
+      ? { login: webhookLogin, password: webhookPassword }
+      : undefined;
 
   const rawLogLevel = read("LOG_LEVEL")?.toLowerCase() ?? "info";
   const logLevel = LOG_LEVELS.find((level) => level === rawLogLevel);
@@ -175,7 +245,11 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
       baseUrl,
       rateLimitIp,
       rateLimitAccount,
+      timeoutMs,
+      deadlineMs,
+      cache,
     },
+    webhook,
     logLevel: logLevel ?? "info",
     http: {
       host,
