@@ -3,7 +3,13 @@
 // echoes, 405, strict integers, upstream failures and graceful shutdown. Each edge starts as its binary does.
 import { type Sandbox, startSandbox } from "@hostaway-mcp/hostaway-sandbox";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { answerText, type EdgeName, type StartedEdge, startEdge } from "./support/edge-servers.js";
+import {
+  answerText,
+  type EdgeName,
+  type StartedEdge,
+  startEdge,
+  upstreamEnvOf,
+} from "./support/edge-servers.js";
 
 const KEY = "edge-table-key-0123456789";
 const ALLOWED_ORIGIN = "https://app.example.com";
@@ -19,15 +25,7 @@ afterAll(async () => {
   await sandbox?.close();
 });
 
-function upstreamEnv(): Record<string, string> {
-  return {
-    HOSTAWAY_ACCOUNT_ID: String(sandbox.credentials.accountId),
-    HOSTAWAY_SECRET_KEY: sandbox.credentials.secretKey,
-    HOSTAWAY_API_BASE_URL: sandbox.url,
-    HOSTAWAY_RATE_LIMIT_IP: "0",
-    HOSTAWAY_RATE_LIMIT_ACCOUNT: "0",
-  };
-}
+const upstreamEnv = () => upstreamEnvOf(sandbox);
 
 async function started(name: EdgeName, env: Record<string, string>): Promise<StartedEdge> {
   const result = await startEdge(name, { ...upstreamEnv(), ...env });
@@ -365,6 +363,36 @@ describe.each(EDGES)("the %s edge", (name) => {
           expect(ready.status).toBe(503);
           expect(await ready.json()).toMatchObject({ error: { type: "unauthorized" } });
         }
+      } finally {
+        await edge.close();
+        await own.close();
+      }
+    });
+
+    it("ends a call to a hung Hostaway as a timeout at its deadline (HOSTAWAY_*_SECONDS; the bench runs the 45 s default)", async () => {
+      const { own, edge } = await onOwnSandbox(
+        {},
+        { HOSTAWAY_TIMEOUT_SECONDS: "1", HOSTAWAY_DEADLINE_SECONDS: "2" },
+      );
+      try {
+        await edge.warmUp;
+        own.injectFault({ path: "/v1/listings/:id", kind: "hang" });
+        const answer = await answerText(
+          await edge.operation(
+            "hostaway_get_property_details",
+            { listing_id: own.fixtures.listingIds[0] },
+            bearer,
+          ),
+        );
+        if (name === "rest") {
+          expect(answer.status).toBe(504);
+          expect(answer.body).toMatchObject({ error: { type: "timeout" } });
+        } else {
+          expect(answer.body).toMatchObject({ result: { isError: true } });
+          expect(answer.text).toMatch(/timed out|timeout/i);
+        }
+        // One attempt and its one retry fit the 2 s deadline; nothing more was sent.
+        expect(own.stats().byRoute["GET /v1/listings/:id"]).toBeLessThanOrEqual(2);
       } finally {
         await edge.close();
         await own.close();

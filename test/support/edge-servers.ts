@@ -7,6 +7,20 @@ import { createLogger, runCli } from "@hostaway-mcp/rest-server";
 
 export type EdgeName = "rest" | "mcp";
 
+/** The environment that points an edge at a sandbox, with the edge's own upstream limiter off. */
+export function upstreamEnvOf(sandbox: {
+  credentials: { accountId: string | number; secretKey: string };
+  url: string;
+}): Record<string, string> {
+  return {
+    HOSTAWAY_ACCOUNT_ID: String(sandbox.credentials.accountId),
+    HOSTAWAY_SECRET_KEY: sandbox.credentials.secretKey,
+    HOSTAWAY_API_BASE_URL: sandbox.url,
+    HOSTAWAY_RATE_LIMIT_IP: "0",
+    HOSTAWAY_RATE_LIMIT_ACCOUNT: "0",
+  };
+}
+
 export interface StartedEdge {
   name: EdgeName;
   url: string;
@@ -75,6 +89,13 @@ const REST_ROUTES: Record<string, (args: Record<string, unknown>) => string> = {
   hostaway_list_properties: () => "/api/listings",
   hostaway_batch_get_properties: () => "/api/batch/properties",
   hostaway_get_property_details: (args) => `/api/listings/${args.listing_id}`,
+  hostaway_get_conversation_history: (args) => `/api/messages/conversation/${args.booking_id}`,
+};
+/** The arguments each REST route takes in its path, not its query. */
+const PATH_FIELDS: Record<string, string> = {
+  hostaway_get_guest_info: "booking_id",
+  hostaway_get_property_details: "listing_id",
+  hostaway_get_conversation_history: "booking_id",
 };
 
 export async function startEdge(name: EdgeName, env: Record<string, string>): Promise<StartResult> {
@@ -137,8 +158,7 @@ export async function startEdge(name: EdgeName, env: Record<string, string>): Pr
     if (route === undefined) throw new Error(`edge-servers: no REST route known for ${op}`);
     const query = new URLSearchParams();
     for (const [key, value] of Object.entries(args)) {
-      if (op === "hostaway_get_guest_info" && key === "booking_id") continue;
-      if (op === "hostaway_get_property_details" && key === "listing_id") continue;
+      if (PATH_FIELDS[op] === key) continue;
       query.set(key, Array.isArray(value) ? value.join(",") : String(value));
     }
     const search = query.size > 0 ? `?${query}` : "";

@@ -1,6 +1,6 @@
 import type { Readable, Writable } from "node:stream";
 import { createHostawayClient, type HostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
-import { SettingsError } from "@hostaway-mcp/hostaway-client/server";
+import { clientOptionsFrom, SettingsError } from "@hostaway-mcp/hostaway-client/server";
 import { ANONYMOUS_CALLER, createAuditLog } from "./audit.js";
 import { HELP_TEXT, parseCliArgs } from "./cli-args.js";
 import { createServer } from "./create-server.js";
@@ -107,13 +107,7 @@ export async function main(
 }
 
 function createClient(settings: McpSettings, logger: Logger): HostawayClient {
-  return createHostawayClient({
-    accountId: settings.hostaway.accountId,
-    secretKey: settings.hostaway.secretKey,
-    baseUrl: settings.hostaway.baseUrl,
-    rateLimit: { ip: settings.hostaway.rateLimitIp, account: settings.hostaway.rateLimitAccount },
-    logger: logger.child({ component: "hostaway-client" }),
-  });
+  return createHostawayClient(clientOptionsFrom(settings, logger.child({ component: "hostaway-client" })));
 }
 
 type Running = Omit<Extract<MainOutcome, { kind: "running" }>, "close" | "warmUp"> & {
@@ -182,6 +176,7 @@ async function serveHttp(
     allowedHosts: edge.allowedHosts,
     perKeyLimit: edge.perKeyLimit,
     perIpLimit: edge.perIpLimit,
+    webhook: { credentials: settings.webhook, invalidate: (what) => client.invalidate(what) },
     logger,
     // With keys, each request carries its caller (a hash of its key); without keys, nobody is identified.
     createMcpServer: ({ toolNames }) =>

@@ -7,8 +7,13 @@ import {
   parseRequest,
   requestParameters,
 } from "@hostaway-mcp/domain-models";
-import { clientOperations, type HostawayClient } from "@hostaway-mcp/hostaway-client";
-import { createEdgeGuard, setSecurityHeaders } from "@hostaway-mcp/hostaway-client/server";
+import { clientOperations, type HostawayClient, trackReads } from "@hostaway-mcp/hostaway-client";
+import {
+  createEdgeGuard,
+  createWebhookReceiver,
+  setSecurityHeaders,
+  WEBHOOK_PATH,
+} from "@hostaway-mcp/hostaway-client/server";
 import { timelineOperations } from "@hostaway-mcp/message-timeline";
 import express, { type Express, type RequestHandler } from "express";
 import type { Logger } from "pino";
@@ -17,6 +22,7 @@ import swaggerUi from "swagger-ui-express";
 import { ApiError } from "./errors/api-error.js";
 import { type ErrorLocals, errorMiddleware, notFoundHandler, toApiError } from "./errors/error-middleware.js";
 import { type AuditLocals, type AuditSink, auditAccess, stderrAuditSink } from "./http/audit.js";
+import { cacheHeaders } from "./http/cache-headers.js";
 import { createReadyCheck } from "./http/ready-check.js";
 import { requestLogging } from "./http/request-logging.js";
 import { buildOpenApiDocument } from "./openapi/build-openapi-document.js";
@@ -74,6 +80,16 @@ export function createApp({
     setSecurityHeaders(res);
     next();
   });
+  // Before the body parser (the receiver reads its own, up to 1 MB) and outside /api: Hostaway authenticates with
+  // the webhook's Basic credentials, not an API key.
+  app.all(
+    WEBHOOK_PATH,
+    createWebhookReceiver({
+      credentials: settings.webhook,
+      invalidate: (what) => client.invalidate(what),
+      logger,
+    }),
+  );
   app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
 
   const openApiDocument = buildOpenApiDocument(OPERATIONS, {
@@ -129,7 +145,14 @@ export function createApp({
       cors: {
         methods: ["GET"],
         allowedHeaders: ["Authorization", "X-API-Key", "X-Request-Id"],
-        exposedHeaders: ["X-Request-Id", "Retry-After", "RateLimit", "RateLimit-Policy"],
+        exposedHeaders: [
+          "X-Request-Id",
+          "Retry-After",
+          "RateLimit",
+          "RateLimit-Policy",
+          "Age",
+          "Cache-Status",
+        ],
       },
     }),
   );
@@ -214,7 +237,10 @@ function registerRoute(
       if (!res.writableFinished) controller.abort(new Error("client closed the connection"));
     });
     try {
-      const body = await handler(client, input, { signal: controller.signal, refer: referByRoute });
+      const { result: body, reads } = await trackReads(() =>
+        handler(client, input, { signal: controller.signal, refer: referByRoute }),
+      );
+      for (const [name, value] of Object.entries(cacheHeaders(reads, Date.now()))) res.setHeader(name, value);
       if (operation.auditedBookings !== undefined)
         locals.auditBookings = operation.auditedBookings(input, body);
       res.json(body);

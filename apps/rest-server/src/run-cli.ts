@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { createHostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
-import { SettingsError } from "@hostaway-mcp/hostaway-client/server";
+import { clientOptionsFrom, SettingsError } from "@hostaway-mcp/hostaway-client/server";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { createLogger } from "./logger.js";
@@ -97,13 +97,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   }
 
   const logger = (io.logger ?? createLogger)(settings.logLevel);
-  const client = createHostawayClient({
-    accountId: settings.hostaway.accountId,
-    secretKey: settings.hostaway.secretKey,
-    baseUrl: settings.hostaway.baseUrl,
-    rateLimit: { ip: settings.hostaway.rateLimitIp, account: settings.hostaway.rateLimitAccount },
-    logger: logger.child({ component: "hostaway-client" }),
-  });
+  const client = createHostawayClient(
+    clientOptionsFrom(settings, logger.child({ component: "hostaway-client" })),
+  );
   const { host, port } = settings.http;
   let running: RunningServer;
   try {

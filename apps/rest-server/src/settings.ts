@@ -24,6 +24,8 @@ export interface AppSettings {
   readyFailureCacheMs: number;
   /** The most one `/ready` check may take before it answers 503 (a timeout). */
   readyDeadlineMs: number;
+  /** Hostaway's webhook credentials (Basic auth); undefined: `POST /webhooks/hostaway` answers 404. */
+  webhook: { login: string; password: string } | undefined;
 }
 
 export const DEFAULT_APP_SETTINGS: AppSettings = {
@@ -37,6 +39,7 @@ export const DEFAULT_APP_SETTINGS: AppSettings = {
   readyCacheMs: 30_000,
   readyFailureCacheMs: 5_000,
   readyDeadlineMs: 5_000,
+  webhook: undefined,
 };
 
 /** Everything the `hostaway-rest` binary reads: the shared settings (the MCP server's loader too). */
@@ -63,5 +66,6 @@ export function appSettingsOf(settings: RestSettings): AppSettings {
     bindHost: settings.http.host,
     perKeyLimit: settings.http.perKeyLimit,
     perIpLimit: settings.http.perIpLimit,
+    webhook: settings.webhook,
   };
 }

@@ -1,10 +1,13 @@
 import {
   createEdgeGuard,
+  createWebhookReceiver,
   EdgeRefusal,
   type GuardedRequest,
   type InboundLimitStore,
   redactUrl,
   setSecurityHeaders,
+  WEBHOOK_PATH,
+  type WebhookReceiverOptions,
 } from "@hostaway-mcp/hostaway-client/server";
 import type { AuthInfo } from "@modelcontextprotocol/sdk/server/auth/types.js";
 import type { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
@@ -34,6 +37,8 @@ export interface HttpAppOptions {
   perIpLimit?: number;
   /** Where the inbound windows are counted. Default: in memory. */
   limitStore?: InboundLimitStore;
+  /** Hostaway's webhook at `POST /webhooks/hostaway` (404 while `credentials` is undefined). */
+  webhook?: Pick<WebhookReceiverOptions, "credentials" | "invalidate">;
   logger: Logger;
 }
 
@@ -80,6 +85,16 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.all("/health", (_req, res) => {
     res.set("Allow", "GET").status(405).json({ error: "Method not allowed: /health answers GET." });
   });
+
+  // Before the edge guard: Hostaway authenticates with the webhook's Basic credentials, not an API key.
+  app.all(
+    WEBHOOK_PATH,
+    createWebhookReceiver({
+      credentials: options.webhook?.credentials,
+      invalidate: options.webhook?.invalidate ?? (async () => {}),
+      logger,
+    }),
+  );
 
   const guard = createEdgeGuard({
     apiKeys: options.apiKeys,
