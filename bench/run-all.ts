@@ -10,11 +10,19 @@ import { progress, RunReport } from "./lib/report.ts";
 import type { Scenario } from "./lib/scenario.ts";
 import { batches } from "./scenarios/batches.ts";
 import { conversations } from "./scenarios/conversations.ts";
+import { freshness } from "./scenarios/freshness.ts";
 import { load } from "./scenarios/load.ts";
 import { overhead } from "./scenarios/overhead.ts";
 import { search } from "./scenarios/search.ts";
 
-const SCENARIO_RUNNERS: Record<ScenarioName, Scenario> = { overhead, conversations, batches, search, load };
+const SCENARIO_RUNNERS: Record<ScenarioName, Scenario> = {
+  overhead,
+  conversations,
+  batches,
+  search,
+  load,
+  freshness,
+};
 
 async function main(): Promise<number> {
   const benchDir = dirname(fileURLToPath(import.meta.url));

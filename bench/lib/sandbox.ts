@@ -27,7 +27,7 @@ export interface BenchSandbox {
  */
 export async function startBenchSandbox(
   options: BenchOptions,
-  settings: { latencyMs: number; limitsOn: boolean },
+  settings: { latencyMs: number; limitsOn: boolean; tokenTtlSeconds?: number },
 ): Promise<BenchSandbox> {
   const limits: RateLimits | null = settings.limitsOn
     ? { ip: options.ipLimit, account: options.accountLimit, windowMs: options.windowMs }
@@ -41,6 +41,7 @@ export async function startBenchSandbox(
     // Hostaway activates a token about 1 s after issuing it (REFERENCE.md §2); the sandbox enforces that only
     // when asked, and the bench asks, so a cold start costs what it costs against Hostaway.
     tokenNotBeforeMs: 1000,
+    ...(settings.tokenTtlSeconds === undefined ? {} : { tokenTtlSeconds: settings.tokenTtlSeconds }),
   });
   return {
     sandbox,

@@ -27,6 +27,8 @@ export interface StartServerOptions {
   /** A label for the log file: `bench/results/logs/<label>.log`. */
   label: string;
   logLevel?: string | undefined;
+  /** More environment for this server (e.g. `HOSTAWAY_CACHE=off`), over the bench's own. */
+  env?: Record<string, string> | undefined;
 }
 
 export interface RunningServer {
@@ -117,7 +119,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   const logFile = join(LOG_DIR, `${options.label}.log`);
   const logFd = openSync(logFile, "w");
   const child = spawn(process.execPath, args, {
-    env: serverEnvironment(options.kind, port, options.upstream, options.logLevel),
+    env: { ...serverEnvironment(options.kind, port, options.upstream, options.logLevel), ...options.env },
     stdio: ["ignore", logFd, logFd],
   });
   closeSync(logFd);
