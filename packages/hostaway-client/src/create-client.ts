@@ -4,13 +4,14 @@ import type { AuthenticateOptions } from "./authenticate.js";
 import { createAuthenticate } from "./authenticate.js";
 import type { CacheStore } from "./cache/cache-store.js";
 import { createMemoryCacheStore } from "./cache/memory-cache-store.js";
+import { cachedOnly } from "./cache/only-if-cached.js";
 import { type CacheSettings, DEFAULT_CACHE_SETTINGS } from "./cache/read-cache.js";
 import { createResourceCache } from "./cache/resource-cache.js";
 import { type Clock, systemClock } from "./clock.js";
 import { createHttpExchange } from "./http-exchange.js";
 import { type Logger, silentLogger } from "./logger.js";
 import { toSearchParams } from "./query-string.js";
-import { createRateGate, type RateLimitOptions } from "./rate-limiter.js";
+import { createRateGate, DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limiter.js";
 import { type ConversationsResource, createConversationsResource } from "./resources/conversations.js";
 import { createFinanceResource, type FinanceResource } from "./resources/finance.js";
 import { createListingsResource, type ListingsResource } from "./resources/listings.js";
@@ -106,8 +107,19 @@ export interface HostawayClient {
    * client wrote to it), so the next read asks Hostaway. A no-op with the cache off.
    */
   invalidate(what: Invalidation): Promise<void>;
+  /**
+   * Runs `work` answering its reads from the cache only (fresh, or proven current by a signal already held):
+   * resolves with its result, or undefined as soon as a read would need Hostaway. Sends nothing. A plan uses it
+   * to see what is already paid for.
+   */
+  cached<T>(work: () => Promise<T>): Promise<T | undefined>;
   /** Counters of upstream traffic since the client was created. */
   stats(): Readonly<ClientStats>;
+  /**
+   * The ceiling on background requests (`rateLimit.backgroundShare` of the account window): at most `perWindow` in
+   * any `windowMs`; `perWindow` is null when every window is off.
+   */
+  backgroundBudget(): { share: number; perWindow: number | null; windowMs: number };
   /** Closes pooled keep-alive connections. */
   close(): void;
 }
@@ -119,10 +131,11 @@ export function createHostawayClient(options: HostawayClientOptions): HostawayCl
   const config = validateOptions(options);
   const clock = options.clock ?? systemClock;
   const exchange = createHttpExchange();
+  const gate = createRateGate({ ...options.rateLimit, limiter: options.limiter });
   const transport = new Transport({
     baseUrl: config.baseUrl,
     exchange,
-    gate: createRateGate({ ...options.rateLimit, limiter: options.limiter }),
+    gate,
     retry: createRetryPolicy(options.retry),
     clock,
     logger: options.logger ?? silentLogger,
@@ -176,7 +189,13 @@ export function createHostawayClient(options: HostawayClientOptions): HostawayCl
     conversations: createConversationsResource(transport, cache),
     finance: createFinanceResource(transport, cache),
     invalidate: (what) => cache.invalidate(invalidationTags(what)),
+    cached: cachedOnly,
     stats: () => transport.stats(),
+    backgroundBudget: () => ({
+      share: options.rateLimit?.backgroundShare ?? DEFAULT_RATE_LIMIT.backgroundShare,
+      perWindow: gate.backgroundLimit,
+      windowMs: options.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
+    }),
     close: () => exchange.close(),
   };
 }
@@ -208,7 +227,12 @@ function cacheSettings(options: HostawayClientOptions["cache"]): CacheSettings {
     }
     return value;
   };
-  return { freshMs: read("freshMs"), listingFreshMs: read("listingFreshMs"), keepMs: read("keepMs") };
+  return {
+    freshMs: read("freshMs"),
+    listingFreshMs: read("listingFreshMs"),
+    keepMs: read("keepMs"),
+    indirectMs: read("indirectMs"),
+  };
 }
 
 function validateOptions(options: HostawayClientOptions) {

@@ -4,6 +4,7 @@ export type { AuthenticateOptions } from "./authenticate.js";
 export type { CacheEntry, CacheStore } from "./cache/cache-store.js";
 export type { MemoryCacheStoreOptions } from "./cache/memory-cache-store.js";
 export { createMemoryCacheStore } from "./cache/memory-cache-store.js";
+export { cachedOnly } from "./cache/only-if-cached.js";
 export type { CacheSettings } from "./cache/read-cache.js";
 export { DEFAULT_CACHE_SETTINGS } from "./cache/read-cache.js";
 export type { ReadOutcome, ReadRecord } from "./cache/read-log.js";
@@ -54,7 +55,13 @@ export type { QueryOptions, QueryProgress } from "./queries/query-options.js";
 export { searchBookings } from "./queries/search-bookings.js";
 export type { RateLimitOptions } from "./rate-limiter.js";
 export { DEFAULT_RATE_LIMIT } from "./rate-limiter.js";
-export type { ReservationLister, ReservationWalk, WalkCap, WalkPage } from "./reservation-walk.js";
+export type {
+  ReservationLister,
+  ReservationWalk,
+  WalkCallOptions,
+  WalkCap,
+  WalkPage,
+} from "./reservation-walk.js";
 export { WALK_PAGE_SIZE, walkReservations } from "./reservation-walk.js";
 export type {
   ConversationGetOptions,

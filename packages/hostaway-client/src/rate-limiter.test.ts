@@ -195,3 +195,97 @@ describe("the client and its limiter", () => {
     expect((error as Error).message).toBe("GET /listings/2: no answer within the 50 ms deadline");
   });
 });
+
+describe("background requests (cache warming)", () => {
+  beforeEach(() => {
+    vi.useFakeTimers();
+  });
+  afterEach(() => {
+    vi.useRealTimers();
+  });
+
+  /** Runs jobs through the gate and records, per job, when it started and whether it was background. */
+  function record(gate: ReturnType<typeof createRateGate>) {
+    const starts: { at: number; background: boolean; label: string }[] = [];
+    const run = (label: string, background: boolean) =>
+      gate.run(
+        async () => {
+          starts.push({ at: Date.now(), background, label });
+        },
+        { background },
+      );
+    return { starts, run };
+  }
+
+  it("holds background requests to their share of the account window, wherever the window is placed", async () => {
+    const gate = createRateGate({
+      ip: 15,
+      account: 20,
+      windowMs: 1000,
+      safetyMarginMs: 0,
+      backgroundShare: 0.25,
+    });
+    expect(gate.backgroundLimit).toBe(5);
+    const { starts, run } = record(gate);
+    await settle(Promise.all(Array.from({ length: 30 }, (_, index) => run(`b${index}`, true))));
+    expect(starts).toHaveLength(30);
+    expect(
+      busiestWindow(
+        starts.map((start) => start.at),
+        1000,
+      ),
+    ).toBe(5);
+  });
+
+  it("lets every waiting interactive request go before a background one", async () => {
+    const gate = createRateGate({
+      ip: 4,
+      account: 0,
+      windowMs: 1000,
+      safetyMarginMs: 0,
+      backgroundShare: 0.5,
+    });
+    const { starts, run } = record(gate);
+    const background = Array.from({ length: 6 }, (_, index) => run(`b${index}`, true));
+    // The warmer takes what its share allows (2 of the 4 slots) before the interactive requests arrive.
+    for (let tick = 0; tick < 50 && starts.length < 2; tick++) await vi.advanceTimersByTimeAsync(1);
+    const interactive = Array.from({ length: 8 }, (_, index) => run(`i${index}`, false));
+    await settle(Promise.all([...background, ...interactive]));
+    const order = starts.map((start) => start.label);
+    // Two background requests had their slots before the interactive ones arrived; after that, no background
+    // request starts while an interactive one waits.
+    const lastInteractive = order.lastIndexOf("i7");
+    const backgroundBefore = order.slice(0, lastInteractive).filter((label) => label.startsWith("b"));
+    expect(backgroundBefore).toEqual(["b0", "b1"]);
+  });
+
+  it("delays interactive requests by at most the slot a background request already held", async () => {
+    const options = { ip: 5, account: 0, windowMs: 1000, safetyMarginMs: 0, backgroundShare: 0.2 } as const;
+    const baseline = record(createRateGate(options));
+    await settle(Promise.all(Array.from({ length: 12 }, (_, index) => baseline.run(`i${index}`, false))));
+
+    const loaded = record(createRateGate(options));
+    const warming = Array.from({ length: 20 }, (_, index) => loaded.run(`b${index}`, true));
+    // The warmer gets its first slot before the interactive requests arrive.
+    for (let tick = 0; tick < 50 && loaded.starts.length < 1; tick++) await vi.advanceTimersByTimeAsync(1);
+    const offset = Date.now();
+    await settle(
+      Promise.all([...Array.from({ length: 12 }, (_, index) => loaded.run(`i${index}`, false)), ...warming]),
+    );
+    const without = baseline.starts.map((start) => start.at - (baseline.starts[0]?.at ?? 0));
+    const withWarmer = loaded.starts.filter((start) => !start.background).map((start) => start.at - offset);
+    // The i-th interactive request starts no later than the (i+1)-th did without the warmer: one slot at most.
+    for (let index = 0; index + 1 < without.length; index++) {
+      expect(withWarmer[index]).toBeLessThanOrEqual(without[index + 1] as number);
+    }
+  });
+
+  it("checks the share, and has no ceiling when every window is off", () => {
+    expect(() => createRateGate({ backgroundShare: 0 })).toThrow(
+      /backgroundShare must be a number > 0 and ≤ 1/,
+    );
+    expect(() => createRateGate({ backgroundShare: 1.5 })).toThrow(RangeError);
+    expect(createRateGate({ ip: 0, account: 0 }).backgroundLimit).toBeNull();
+    expect(createRateGate({ ip: 15, account: 0, backgroundShare: 0.1 }).backgroundLimit).toBe(1);
+  });
+});

@@ -23,14 +23,25 @@ export interface RateLimitOptions {
    * `windowMs`.
    */
   safetyMarginMs?: number;
+  /**
+   * The most of the account window (of the IP window when the account limit is off) that background requests
+   * (cache warming) may hold: a hard ceiling, since the account's budget is shared with its other integrations.
+   * Default 0.25; greater than 0, at most 1.
+   */
+  backgroundShare?: number;
 }
 
-export const DEFAULT_RATE_LIMIT = { ip: 15, account: 20, windowMs: 10_000 } as const;
+export const DEFAULT_RATE_LIMIT = { ip: 15, account: 20, windowMs: 10_000, backgroundShare: 0.25 } as const;
 
 export interface GateOptions {
   signal?: AbortSignal | undefined;
   /** Bottleneck priority, 0 (first) … 9; token requests jump the queue so waiting calls can proceed. */
   priority?: number;
+  /**
+   * Background work: it first takes a unit of the background window (the share's ceiling), then queues at the
+   * lowest priority, so every interactive request waiting for a slot goes before it.
+   */
+  background?: boolean;
 }
 
 /**
@@ -44,7 +55,12 @@ export type SendWithSlot<T> = (startWindow: () => void, giveBack: () => void) =>
 /** Every attempt to reach Hostaway passes `run`, retries and token requests included. */
 export interface RateGate {
   run<T>(send: SendWithSlot<T>, options?: GateOptions): Promise<T>;
+  /** Background requests one window may hold (the share's ceiling); null when no window applies. */
+  readonly backgroundLimit: number | null;
 }
+
+/** The priority background requests queue at: after every other request. */
+export const BACKGROUND_PRIORITY = 9;
 
 /** Thrown inside the queue for a job whose caller left; never reaches a caller. */
 const ABANDONED = Symbol("abandoned");
@@ -121,7 +137,25 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
     );
     if (Number.isFinite(limit)) windows.push(ownWindow(limit, holdMs));
   }
-  return { run: (send, gateOptions) => runThroughWindows(windows, send, gateOptions ?? {}) };
+  const share = options.backgroundShare ?? DEFAULT_RATE_LIMIT.backgroundShare;
+  if (!(Number.isFinite(share) && share > 0 && share <= 1)) {
+    throw new RangeError(`rateLimit.backgroundShare must be a number > 0 and ≤ 1, got ${share}`);
+  }
+  const shared = account > 0 ? account : ip;
+  const backgroundLimit = shared > 0 ? Math.max(1, Math.floor(shared * share)) : null;
+  // Its own sliding window, held like any slot (until a window after the response): no window of `windowMs` ever
+  // holds more background requests than the ceiling, however long each waited for its main slot.
+  const background = backgroundLimit === null ? [] : [ownWindow(backgroundLimit, holdMs)];
+  return {
+    backgroundLimit,
+    run: (send, gateOptions = {}) =>
+      gateOptions.background
+        ? runThroughWindows([...background, ...windows], send, {
+            ...gateOptions,
+            priority: BACKGROUND_PRIORITY,
+          })
+        : runThroughWindows(windows, send, gateOptions),
+  };
 }
 
 function ownWindow(limit: number, holdMs: number): SlidingWindow {

@@ -12,9 +12,15 @@ export interface ReservationLister<Query, Reservation> {
   reservations: {
     list(
       query: Query & { limit: number; afterId?: number },
-      options?: { signal?: AbortSignal },
+      options?: WalkCallOptions,
     ): Promise<WalkPage<Reservation>>;
   };
+}
+
+/** What every page read of a walk is sent with: the caller's signal, and whether it is background work. */
+export interface WalkCallOptions {
+  signal?: AbortSignal;
+  background?: boolean;
 }
 
 export interface WalkCap {
@@ -52,7 +58,7 @@ export function walkReservations<Query extends object, Reservation extends { id:
   source: ReservationLister<Query, Reservation>,
   query: Query,
   cap: WalkCap,
-  options: { signal?: AbortSignal | undefined } = {},
+  options: { signal?: AbortSignal | undefined; background?: boolean | undefined } = {},
 ): ReservationWalk<Reservation> {
   if (!Number.isInteger(cap.maxPages) || cap.maxPages < 1) {
     throw new RangeError(
@@ -61,7 +67,10 @@ export function walkReservations<Query extends object, Reservation extends { id:
   }
   const pageSize = cap.pageSize ?? WALK_PAGE_SIZE;
   const state = { pagesRead: 0, itemsRead: 0, truncated: false, exhausted: false, lastId: cap.afterId };
-  const callOptions = options.signal ? { signal: options.signal } : {};
+  const callOptions: WalkCallOptions = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.background ? { background: true } : {}),
+  };
 
   async function* pages(): AsyncGenerator<WalkPage<Reservation>, void, undefined> {
     while (state.pagesRead < cap.maxPages) {

@@ -40,6 +40,39 @@ export interface RequestOptions {
   deadlineMs?: number | undefined;
   /** Ask Hostaway even when the read cache holds a fresh answer (a readiness probe); the answer is cached. */
   fresh?: boolean | undefined;
+  /**
+   * Accept a cached answer up to this old without asking (e.g. an account's size, which changes slowly); never
+   * shortens the client's own fresh window.
+   */
+  maxAgeMs?: number | undefined;
+  /**
+   * Background work (cache warming): queued behind every interactive request, and held to the background share
+   * of the window (`rateLimit.backgroundShare`).
+   */
+  background?: boolean | undefined;
+}
+
+/** The keys of `RequestOptions`, so a method that also takes query options can split them off. */
+export const REQUEST_OPTION_KEYS = [
+  "signal",
+  "timeoutMs",
+  "deadlineMs",
+  "fresh",
+  "maxAgeMs",
+  "background",
+] as const satisfies readonly (keyof RequestOptions)[];
+
+/** Splits a method's options into the request options and the rest (its query options). */
+export function splitRequestOptions<T extends RequestOptions>(
+  options: T,
+): { request: RequestOptions; rest: Omit<T, keyof RequestOptions> } {
+  const request: Record<string, unknown> = {};
+  const rest: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(options)) {
+    if ((REQUEST_OPTION_KEYS as readonly string[]).includes(key)) request[key] = value;
+    else rest[key] = value;
+  }
+  return { request: request as RequestOptions, rest: rest as Omit<T, keyof RequestOptions> };
 }
 
 export interface ClientStats {
@@ -51,6 +84,8 @@ export interface ClientStats {
   tokenRequests: number;
   /** Calls that joined an identical GET already in flight instead of sending their own. */
   coalesced: number;
+  /** Attempts sent as background work (cache warming), within the background share. */
+  backgroundRequests: number;
 }
 
 export interface TransportOptions {
@@ -83,7 +118,13 @@ interface CallProgress {
 export class Transport {
   readonly #options: TransportOptions;
   readonly #coalescer = new RequestCoalescer();
-  readonly #stats: ClientStats = { requests: 0, retries: 0, tokenRequests: 0, coalesced: 0 };
+  readonly #stats: ClientStats = {
+    requests: 0,
+    retries: 0,
+    tokenRequests: 0,
+    coalesced: 0,
+    backgroundRequests: 0,
+  };
   #tokens: TokenManager | undefined;
 
   constructor(options: TransportOptions) {
@@ -102,7 +143,9 @@ export class Transport {
   /** The parsed JSON body of a successful response. */
   request(spec: RequestSpec, options: RequestOptions = {}): Promise<unknown> {
     if (spec.method !== "GET") return this.#call(spec, options, options.signal, { sent: false });
-    return this.#coalescer.run(coalescingKey(spec), {
+    // Background work shares only with background work: an interactive call never waits behind the warmer's queue.
+    const key = `${options.background ? "background " : ""}${coalescingKey(spec)}`;
+    return this.#coalescer.run(key, {
       signal: options.signal,
       createState: (): CallProgress => ({ sent: false }),
       execute: (sharedSignal, progress) => this.#call(spec, options, sharedSignal, progress),
@@ -255,6 +298,7 @@ export class Transport {
         state.progress.sent = true;
         this.#stats.requests += 1;
         if (spec.isTokenRequest) this.#stats.tokenRequests += 1;
+        else if (options.background) this.#stats.backgroundRequests += 1;
         // The attempt's own timeout, as an abort: whatever error the socket then reports, we know why it ended.
         const attemptTimeout = new AbortController();
         const timer = setTimeout(() => attemptTimeout.abort(), timeoutMs);
@@ -296,7 +340,12 @@ export class Transport {
           clearTimeout(timer);
         }
       },
-      { signal: state.signal, priority },
+      {
+        signal: state.signal,
+        priority,
+        // A token request is never background work: it unblocks every waiting call.
+        background: options.background === true && !spec.isTokenRequest,
+      },
     );
     return interpretResponse(response, {
       ...where,

@@ -8,6 +8,13 @@ export interface CacheEntry {
   validatedAt: number;
   /** What a revalidation compares: the signal's value when the answer was read (e.g. a conversation's state). */
   signature?: string | undefined;
+  /**
+   * The indirect signal's value when the answer was read (e.g. its reservation's `latestActivityOn` for a
+   * booking's conversation list).
+   */
+  indirectSignature?: string | undefined;
+  /** When it was last read or proven by a direct signal; an indirect proof does not move it. Default `validatedAt`. */
+  provenAt?: number | undefined;
   /** What an invalidation names, e.g. `booking:4711`, `conversation:12`, `listing:40160`. */
   tags: readonly string[];
 }

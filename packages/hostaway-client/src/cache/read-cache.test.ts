@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { virtualClock } from "../../test/helpers.js";
 import type { CacheEntry, CacheStore } from "./cache-store.js";
 import { createMemoryCacheStore } from "./memory-cache-store.js";
+import { cachedOnly } from "./only-if-cached.js";
 import { DEFAULT_CACHE_SETTINGS, ReadCache, type ReadPolicy } from "./read-cache.js";
 import { trackReads } from "./read-log.js";
 import { createResourceCache } from "./resource-cache.js";
@@ -226,5 +227,68 @@ describe("createMemoryCacheStore", () => {
     await store.set("e", entry(5, ["conversation:5"]), 60_000);
     await store.delete("e");
     expect(await store.get("e")).toBeUndefined();
+  });
+});
+
+describe("ReadCache: indirect proofs, priming and only-if-cached", () => {
+  it("proves an entry by its indirect signal within indirectMs of its last direct proof, never beyond", async () => {
+    const { cache, fetch, fetches, clock } = setup();
+    const revalidated: [number, number][] = [];
+    const threadPolicy = policy({
+      indirectSignal: () => cache.signalOf("reservation:7"),
+      onRevalidated: async (_value, at, provenAt) => {
+        revalidated.push([at, provenAt]);
+      },
+    });
+    await cache.recordSignal("reservation:7", "2026-11-20 10:00:00", clock.now(), []);
+    const first = await cache.read(threadPolicy, fetch);
+
+    for (let minute = 1; minute <= 4; minute++) {
+      clock.advance(60_000);
+      await cache.recordSignal("reservation:7", "2026-11-20 10:00:00", clock.now(), []);
+      expect((await cache.read(threadPolicy, fetch)).outcome).toBe("revalidated");
+    }
+    // Each indirect proof moved readAt but not the last direct proof.
+    expect(revalidated.every(([, provenAt]) => provenAt === first.readAt)).toBe(true);
+
+    clock.advance(61_000); // 5 min 1 s after the read: the indirect signal no longer suffices
+    await cache.recordSignal("reservation:7", "2026-11-20 10:00:00", clock.now(), []);
+    expect((await cache.read(threadPolicy, fetch)).outcome).toBe("miss");
+    expect(fetches()).toBe(2);
+  });
+
+  it("refuses a direct signal that was itself recorded from an old indirect proof", async () => {
+    const { cache, fetch, clock } = setup();
+    const pagePolicy = policy({ signal: () => cache.signalOf("conversation:1") });
+    await cache.recordSignal("conversation:1", "s", clock.now(), []);
+    await cache.read(pagePolicy, fetch);
+    clock.advance(400_000);
+    // Recorded now, but only as current as a proof 400 s old (more than indirectMs).
+    await cache.recordSignal("conversation:1", "s", clock.now(), [], clock.now() - 400_000);
+    expect((await cache.read(pagePolicy, fetch)).outcome).toBe("miss");
+  });
+
+  it("primes an entry as if it had been read, so the next read is answered from it", async () => {
+    const { cache, fetch, fetches, clock } = setup();
+    await cache.prime(policy(), { value: "from a bulk read" }, clock.now());
+    expect(await cache.read(policy(), fetch)).toMatchObject({
+      outcome: "fresh",
+      value: { value: "from a bulk read" },
+    });
+    expect(fetches()).toBe(0);
+  });
+
+  it("answers cachedOnly from fresh or proven entries, and undefined without sending anything otherwise", async () => {
+    const { cache, fetch, fetches, clock } = setup();
+    expect(await cachedOnly(() => cache.read(policy(), fetch))).toBeUndefined();
+    expect(fetches()).toBe(0);
+    await cache.read(policy(), fetch);
+    expect(await cachedOnly(() => cache.read(policy(), fetch))).toMatchObject({ outcome: "fresh" });
+    clock.advance(20_000);
+    expect(await cachedOnly(() => cache.read(policy(), fetch))).toBeUndefined();
+    expect(fetches()).toBe(1);
+    const off = createResourceCache(undefined, clock, DEFAULT_CACHE_SETTINGS);
+    expect(await cachedOnly(() => off.read(policy(), fetch))).toBeUndefined();
+    await expect(cachedOnly(async () => Promise.reject(new Error("boom")))).rejects.toThrow("boom");
   });
 });

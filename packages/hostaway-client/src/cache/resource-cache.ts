@@ -1,5 +1,6 @@
 import type { Clock } from "../clock.js";
 import type { CacheStore } from "./cache-store.js";
+import { isOnlyIfCached, NotCached } from "./only-if-cached.js";
 import {
   type CachedRead,
   type CacheSettings,
@@ -13,7 +14,14 @@ import { recordRead } from "./read-log.js";
 export interface ResourceCache {
   readonly settings: CacheSettings;
   read<T>(policy: ReadPolicy<T>, fetch: () => Promise<T>): Promise<CachedRead<T>>;
-  recordSignal(subject: string, signature: string, at: number, tags: readonly string[]): Promise<void>;
+  prime<T>(policy: ReadPolicy<T>, value: T, at: number): Promise<void>;
+  recordSignal(
+    subject: string,
+    signature: string,
+    at: number,
+    tags: readonly string[],
+    provenAt?: number,
+  ): Promise<void>;
   signalOf(subject: string): Promise<Signal | undefined>;
   invalidate(tags: readonly string[]): Promise<void>;
 }
@@ -29,13 +37,29 @@ export function createResourceCache(
   return {
     settings,
     async read(policy, fetch) {
+      if (isOnlyIfCached()) throw new NotCached(policy.key);
       const value = await fetch();
       const readAt = clock.now();
       recordRead({ key: policy.key, outcome: "miss", readAt });
       return { value, readAt, outcome: "miss" };
     },
+    prime: async () => {},
     recordSignal: async () => {},
     signalOf: async () => undefined,
     invalidate: async () => {},
   };
+}
+
+/**
+ * The freshness part of a read policy from a call's options: the resource's fresh window (widened, never narrowed,
+ * by `maxAgeMs`) and `fresh: true` as a bypass.
+ */
+export function freshness(
+  freshMs: number,
+  options: { fresh?: boolean | undefined; maxAgeMs?: number | undefined } | undefined,
+): { freshMs: number; bypass: boolean | undefined } {
+  const maxAgeMs = options?.maxAgeMs;
+  const widened =
+    typeof maxAgeMs === "number" && Number.isFinite(maxAgeMs) ? Math.max(freshMs, maxAgeMs) : freshMs;
+  return { freshMs: widened, bypass: options?.fresh };
 }

@@ -7,12 +7,14 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { z } from "zod";
 import { parseArguments, requireId } from "../arguments.js";
-import type { ResourceCache } from "../cache/resource-cache.js";
+import type { ReadPolicy } from "../cache/read-cache.js";
+import { freshness, type ResourceCache } from "../cache/resource-cache.js";
 import { conversationSignature, readKey } from "../cache/signatures.js";
 import { type Page, toPage } from "../page.js";
 import { toSearchParams } from "../query-string.js";
-import type { RequestOptions, Transport } from "../transport.js";
+import { type RequestOptions, splitRequestOptions, type Transport } from "../transport.js";
 import { parseResponse } from "../validate-response.js";
+import { conversationsOfReservations } from "./conversations-of-reservations.js";
 import { pageLimit, pageOffset, positiveId } from "./query-fields.js";
 
 /** `GET /v1/conversations` (REFERENCE.md §6.3): `reservationId` is the only documented filter. */
@@ -50,6 +52,14 @@ export interface ConversationsResource {
     query?: MessagesQuery,
     options?: RequestOptions,
   ): Promise<Page<HostawayMessage>>;
+  /**
+   * The conversations of many bookings, each booking's page 1 (up to 100) by id, in as few requests as their
+   * number allows: see `conversationsOfReservations`.
+   */
+  ofReservations(
+    reservationIds: readonly number[],
+    options?: RequestOptions,
+  ): Promise<Map<number, Page<HostawayConversation>>>;
 }
 
 function bookingTags(items: readonly { reservationId?: number | null | undefined }[]): string[] {
@@ -75,6 +85,7 @@ export async function recordConversationSignals(
   cache: ResourceCache,
   conversations: readonly HostawayConversation[],
   at: number,
+  provenAt = at,
 ): Promise<void> {
   await Promise.all(
     conversations.map((conversation) =>
@@ -83,54 +94,71 @@ export async function recordConversationSignals(
         conversationSignature(conversation),
         at,
         conversationTags(conversation),
+        provenAt,
       ),
     ),
   );
+}
+
+/**
+ * How a conversation-list read is cached. Every list records its conversations' states (the signals their message
+ * pages are proven by). A booking's list (`reservationId`) is also proven by its reservation's `latestActivityOn`
+ * as a reservation list last showed it (an indirect proof, within `indirectMs` of the last direct one; Inference:
+ * Hostaway moves `latestActivityOn` with every message, as the sandbox does, though REFERENCE.md does not say so)
+ * — so one reservation-list read can prove the threads of every booking on it.
+ */
+export function conversationListPolicy(
+  cache: ResourceCache,
+  parsed: z.output<typeof ConversationsQuerySchema>,
+  options: RequestOptions | undefined,
+): ReadPolicy<Omit<Page<HostawayConversation>, "readAt">> {
+  const { reservationId } = parsed;
+  return {
+    key: readKey("conversations.list", parsed),
+    tags: reservationId === undefined ? ["conversations"] : [`booking:${reservationId}`],
+    tagsOf: (page) => page.items.flatMap(conversationTags),
+    ...freshness(cache.settings.freshMs, options),
+    onFetched: (page, at) => recordConversationSignals(cache, page.items, at),
+    ...(reservationId === undefined
+      ? {}
+      : {
+          indirectSignal: () => cache.signalOf(`reservation:${reservationId}`),
+          onRevalidated: (page, at, provenAt) => recordConversationSignals(cache, page.items, at, provenAt),
+        }),
+  };
 }
 
 export function createConversationsResource(
   transport: Transport,
   cache: ResourceCache,
 ): ConversationsResource {
-  return {
+  const resource: ConversationsResource = {
+    ofReservations: (ids, options) => conversationsOfReservations(cache, resource.list, ids, options),
+
     async list(query, options) {
       const where = { method: "GET", path: "/conversations" } as const;
       const parsed = parseArguments(ConversationsQuerySchema, query, where, "conversations query");
-      const read = await cache.read(
-        {
-          key: readKey("conversations.list", parsed),
-          tags: parsed.reservationId === undefined ? ["conversations"] : [`booking:${parsed.reservationId}`],
-          tagsOf: (page) => page.items.flatMap(conversationTags),
-          freshMs: cache.settings.freshMs,
-          bypass: options?.fresh,
-          onFetched: (page, at) => recordConversationSignals(cache, page.items, at),
-        },
-        async () => {
-          const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
-          return toPage(parseResponse(ConversationPageSchema, body, where));
-        },
-      );
+      const read = await cache.read(conversationListPolicy(cache, parsed, options), async () => {
+        const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
+        return toPage(parseResponse(ConversationPageSchema, body, where));
+      });
       return { ...read.value, readAt: read.readAt };
     },
 
     async get(id, options = {}) {
       const conversationId = requireId("id", id, { method: "GET", path: "/conversations/{id}" });
-      const { signal, timeoutMs, deadlineMs, fresh: _fresh, ...rest } = options;
+      const { request, rest } = splitRequestOptions(options);
       const where = { method: "GET", path: `/conversations/${conversationId}` } as const;
       const parsed = parseArguments(ConversationGetSchema, rest, where, "conversation options");
       const read = await cache.read(
         {
           key: readKey(`conversations.get:${conversationId}`, parsed),
           tags: [`conversation:${conversationId}`],
-          freshMs: cache.settings.freshMs,
-          bypass: options?.fresh,
+          ...freshness(cache.settings.freshMs, options),
           onFetched: (conversation, at) => recordConversationSignals(cache, [conversation], at),
         },
         async () => {
-          const body = await transport.request(
-            { ...where, query: toSearchParams(parsed) },
-            { signal, timeoutMs, deadlineMs },
-          );
+          const body = await transport.request({ ...where, query: toSearchParams(parsed) }, request);
           return parseResponse(ConversationEnvelopeSchema, body, where).result;
         },
       );
@@ -145,8 +173,7 @@ export function createConversationsResource(
         {
           key: readKey(`conversations.messages:${conversationId}`, parsed),
           tags: [`conversation:${conversationId}`],
-          freshMs: cache.settings.freshMs,
-          bypass: options?.fresh,
+          ...freshness(cache.settings.freshMs, options),
           // The conversation's state from the last conversation-list read proves this page current, or not.
           signal: () => cache.signalOf(`conversation:${conversationId}`),
           // A webhook may name only the booking: its messages say which one they belong to.
@@ -160,4 +187,5 @@ export function createConversationsResource(
       return { ...read.value, readAt: read.readAt };
     },
   };
+  return resource;
 }

@@ -5,7 +5,7 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { z } from "zod";
 import { parseArguments } from "../arguments.js";
-import type { ResourceCache } from "../cache/resource-cache.js";
+import { freshness, type ResourceCache } from "../cache/resource-cache.js";
 import { readKey } from "../cache/signatures.js";
 import { toSearchParams } from "../query-string.js";
 import type { RequestOptions, Transport } from "../transport.js";
@@ -49,8 +49,7 @@ export function createFinanceResource(transport: Transport, cache: ResourceCache
       {
         key: readKey(`finance:${path}`, parsed),
         tags: ["finance"],
-        freshMs: cache.settings.freshMs,
-        bypass: options?.fresh,
+        ...freshness(cache.settings.freshMs, options),
       },
       () => fetchReport(where, parsed, options),
     );

@@ -7,11 +7,11 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { z } from "zod";
 import { parseArguments, requireId } from "../arguments.js";
-import type { ResourceCache } from "../cache/resource-cache.js";
+import { freshness, type ResourceCache } from "../cache/resource-cache.js";
 import { readKey } from "../cache/signatures.js";
 import { type Page, toPage } from "../page.js";
 import { toSearchParams } from "../query-string.js";
-import type { RequestOptions, Transport } from "../transport.js";
+import { type RequestOptions, splitRequestOptions, type Transport } from "../transport.js";
 import { parseResponse } from "../validate-response.js";
 import { isoDate, orderedRange, pageLimit, pageOffset, positiveId, searchText } from "./query-fields.js";
 
@@ -96,8 +96,7 @@ export function createListingsResource(transport: Transport, cache: ResourceCach
         {
           key: readKey("listings.list", parsed),
           tags: ["listings"],
-          freshMs: cache.settings.listingFreshMs,
-          bypass: options?.fresh,
+          ...freshness(cache.settings.listingFreshMs, options),
         },
         async () => {
           const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);
@@ -109,21 +108,17 @@ export function createListingsResource(transport: Transport, cache: ResourceCach
 
     async get(id, options = {}) {
       const listingId = requireId("id", id, { method: "GET", path: "/listings/{id}" });
-      const { signal, timeoutMs, deadlineMs, fresh: _fresh, ...rest } = options;
+      const { request, rest } = splitRequestOptions(options);
       const where = { method: "GET", path: `/listings/${listingId}` } as const;
       const parsed = parseArguments(ListingGetSchema, rest, where, "listing options");
       const read = await cache.read(
         {
           key: readKey(`listings.get:${listingId}`, parsed),
           tags: [`listing:${listingId}`],
-          freshMs: cache.settings.listingFreshMs,
-          bypass: options?.fresh,
+          ...freshness(cache.settings.listingFreshMs, options),
         },
         async () => {
-          const body = await transport.request(
-            { ...where, query: toSearchParams(parsed) },
-            { signal, timeoutMs, deadlineMs },
-          );
+          const body = await transport.request({ ...where, query: toSearchParams(parsed) }, request);
           return parseResponse(ListingEnvelopeSchema, body, where).result;
         },
       );
@@ -138,8 +133,7 @@ export function createListingsResource(transport: Transport, cache: ResourceCach
         {
           key: readKey(`listings.calendar:${listingId}`, parsed),
           tags: [`listing:${listingId}`, `calendar:${listingId}`],
-          freshMs: cache.settings.freshMs,
-          bypass: options?.fresh,
+          ...freshness(cache.settings.freshMs, options),
         },
         async () => {
           const body = await transport.request({ ...where, query: toSearchParams(parsed) }, options);

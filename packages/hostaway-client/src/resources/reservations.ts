@@ -7,11 +7,11 @@ import {
 } from "@hostaway-mcp/domain-models";
 import { z } from "zod";
 import { parseArguments, requireId } from "../arguments.js";
-import type { ResourceCache } from "../cache/resource-cache.js";
+import { freshness, type ResourceCache } from "../cache/resource-cache.js";
 import { readKey, reservationSignature } from "../cache/signatures.js";
 import { type Page, toPage } from "../page.js";
 import { toSearchParams } from "../query-string.js";
-import type { RequestOptions, Transport } from "../transport.js";
+import { type RequestOptions, splitRequestOptions, type Transport } from "../transport.js";
 import { parseResponse } from "../validate-response.js";
 import { recordConversationSignals } from "./conversations.js";
 import { isoDate, orderedRange, pageLimit, pageOffset, positiveId, searchText } from "./query-fields.js";
@@ -92,8 +92,7 @@ export function createReservationsResource(transport: Transport, cache: Resource
         tags: ["reservations"],
         // A change to any reservation on the page drops the page.
         tagsOf: (page) => page.items.map((reservation) => `booking:${reservation.id}`),
-        freshMs: cache.settings.freshMs,
-        bypass: options?.fresh,
+        ...freshness(cache.settings.freshMs, options),
         // Each listed reservation's latestActivityOn is the signal a cached single read is revalidated by.
         onFetched: (page, at) =>
           Promise.all(
@@ -117,24 +116,20 @@ export function createReservationsResource(transport: Transport, cache: Resource
 
     async get(id, options = {}) {
       const reservationId = requireId("id", id, { method: "GET", path: "/reservations/{id}" });
-      const { signal, timeoutMs, deadlineMs, fresh: _fresh, ...rest } = options;
+      const { request, rest } = splitRequestOptions(options);
       const where = { method: "GET", path: `/reservations/${reservationId}` } as const;
       const parsed = parseArguments(ReservationGetSchema, rest, where, "reservation options");
       const read = await cache.read(
         {
           key: readKey(`reservations.get:${reservationId}`, parsed),
           tags: [`booking:${reservationId}`],
-          freshMs: cache.settings.freshMs,
-          bypass: options?.fresh,
+          ...freshness(cache.settings.freshMs, options),
           // REFERENCE.md §8.3, §9: every modification moves latestActivityOn; a list read since shows it.
           signal: () => cache.signalOf(`reservation:${reservationId}`),
           signatureOf: reservationSignature,
         },
         async () => {
-          const body = await transport.request(
-            { ...where, query: toSearchParams(parsed) },
-            { signal, timeoutMs, deadlineMs },
-          );
+          const body = await transport.request({ ...where, query: toSearchParams(parsed) }, request);
           return parseResponse(ReservationEnvelopeSchema, body, where).result;
         },
       );
@@ -148,8 +143,7 @@ export function createReservationsResource(transport: Transport, cache: Resource
         {
           key: `reservations.conversations:${reservationId}`,
           tags: [`booking:${reservationId}`],
-          freshMs: cache.settings.freshMs,
-          bypass: options?.fresh,
+          ...freshness(cache.settings.freshMs, options),
           onFetched: (conversations, at) => recordConversationSignals(cache, conversations, at),
         },
         async () =>

@@ -23,7 +23,7 @@ describe("clientOptionsFrom", () => {
       accountId: "12345",
       secretKey: "s3cret-value",
       baseUrl: "https://api.hostaway.com/v1",
-      rateLimit: { ip: 0, account: 20 },
+      rateLimit: { ip: 0, account: 20, backgroundShare: 0.25 },
       timeoutMs: 3000,
       deadlineMs: 45_000,
       cache: { freshMs: 5000, listingFreshMs: 600_000, maxEntries: 10_000, maxBytes: 2 * 1024 * 1024 },

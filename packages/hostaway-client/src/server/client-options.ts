@@ -10,7 +10,11 @@ export function clientOptionsFrom(settings: SharedSettings, logger?: Logger): Ho
     accountId: hostaway.accountId,
     secretKey: hostaway.secretKey,
     baseUrl: hostaway.baseUrl,
-    rateLimit: { ip: hostaway.rateLimitIp, account: hostaway.rateLimitAccount },
+    rateLimit: {
+      ip: hostaway.rateLimitIp,
+      account: hostaway.rateLimitAccount,
+      backgroundShare: hostaway.backgroundShare,
+    },
     timeoutMs: hostaway.timeoutMs,
     deadlineMs: hostaway.deadlineMs,
     cache: cache.enabled

@@ -39,7 +39,9 @@ describe("loadSharedSettings", () => {
           maxEntries: 10_000,
           maxBytes: 64 * 1024 * 1024,
         },
+        backgroundShare: 0.25,
       },
+      warm: { mode: "off" },
       webhook: undefined,
       logLevel: "info",
       http: {
@@ -79,6 +81,9 @@ describe("loadSharedSettings", () => {
         HOSTAWAY_CACHE_MAX_MB: "8",
         HOSTAWAY_WEBHOOK_LOGIN: " hook ",
         HOSTAWAY_WEBHOOK_PASSWORD: "pa ss",
+        HOSTAWAY_WARM: "Recent",
+        HOSTAWAY_WARM_DAYS: "3",
+        HOSTAWAY_BACKGROUND_SHARE: "0.1",
       },
       { defaultPort: 8080 },
     );
@@ -97,7 +102,9 @@ describe("loadSharedSettings", () => {
         maxEntries: 500,
         maxBytes: 8 * 1024 * 1024,
       },
+      backgroundShare: 0.1,
     });
+    expect(settings.warm).toEqual({ mode: "recent", days: 3 });
     expect(settings.webhook).toEqual({ login: "hook", password: "pa ss" });
     expect(settings.logLevel).toBe("debug");
     expect(settings.http).toEqual({
@@ -120,6 +127,9 @@ describe("loadSharedSettings", () => {
       HOSTAWAY_TIMEOUT_SECONDS: "0.5",
       HOSTAWAY_DEADLINE_SECONDS: "soon",
       HOSTAWAY_WEBHOOK_LOGIN: "only-login-secret",
+      HOSTAWAY_WARM: "always",
+      HOSTAWAY_WARM_DAYS: "0",
+      HOSTAWAY_BACKGROUND_SHARE: "1.5",
     });
     expect(error.problems).toEqual([
       "HOSTAWAY_TIMEOUT_SECONDS must be a number of seconds ≥ 1 (how long one upstream attempt may take)",
@@ -127,6 +137,9 @@ describe("loadSharedSettings", () => {
       "HOSTAWAY_CACHE must be on or off",
       "HOSTAWAY_CACHE_FRESH_SECONDS must be a number of seconds ≥ 0 (how long a read is served without asking Hostaway)",
       "HOSTAWAY_CACHE_MAX_ENTRIES must be a whole number ≥ 1 (most cached answers kept)",
+      "HOSTAWAY_BACKGROUND_SHARE must be a number above 0 and at most 1 (the most of the account's rate-limit window cache warming may use, e.g. 0.25)",
+      "HOSTAWAY_WARM must be off or recent",
+      "HOSTAWAY_WARM_DAYS must be a whole number ≥ 1 (days of recent bookings kept warm)",
       "HOSTAWAY_WEBHOOK_LOGIN and HOSTAWAY_WEBHOOK_PASSWORD must be set together (the Basic-auth credentials you register with Hostaway's webhook)",
     ]);
     expect(error.message).not.toContain("only-login-secret");

@@ -21,7 +21,11 @@ export interface SharedSettings {
     deadlineMs: number;
     /** The read cache (`HOSTAWAY_CACHE*`, docs/adr/006). */
     cache: CacheSettingsFromEnv;
+    /** The most of the account window background work may use (`HOSTAWAY_BACKGROUND_SHARE`, default 0.25). */
+    backgroundShare: number;
   };
+  /** Cache warming (`HOSTAWAY_WARM`, `HOSTAWAY_WARM_DAYS`): off, or the bookings active in the last `days`. */
+  warm: { mode: "off" } | { mode: "recent"; days: number };
   /**
    * The webhook receiver's credentials (`HOSTAWAY_WEBHOOK_LOGIN`/`_PASSWORD`, both or neither); undefined: the
    * route answers 404.
@@ -158,6 +162,24 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
     maxBytes: count("HOSTAWAY_CACHE_MAX_MB", 64, "most megabytes of cached answers kept", 1) * 1024 * 1024,
   };
 
+  const rawShare = read("HOSTAWAY_BACKGROUND_SHARE");
+  let backgroundShare = 0.25;
+  if (rawShare !== undefined) {
+    const share = Number(rawShare);
+    if (!/^(0(\.\d+)?|1(\.0+)?)$/.test(rawShare) || !(share > 0 && share <= 1)) {
+      problems.push(
+        "HOSTAWAY_BACKGROUND_SHARE must be a number above 0 and at most 1 (the most of the account's rate-limit window cache warming may use, e.g. 0.25)",
+      );
+    } else {
+      backgroundShare = share;
+    }
+  }
+  const rawWarm = read("HOSTAWAY_WARM")?.toLowerCase() ?? "off";
+  if (rawWarm !== "off" && rawWarm !== "recent") problems.push("HOSTAWAY_WARM must be off or recent");
+  const warmDays = count("HOSTAWAY_WARM_DAYS", 7, "days of recent bookings kept warm", 1);
+  const warm: SharedSettings["warm"] =
+    rawWarm === "recent" ? { mode: "recent", days: warmDays } : { mode: "off" };
+
   const webhookLogin = read("HOSTAWAY_WEBHOOK_LOGIN");
   const webhookPassword = read("HOSTAWAY_WEBHOOK_PASSWORD");
   if ((webhookLogin === undefined) !== (webhookPassword === undefined)) {
@@ -248,7 +270,9 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
       timeoutMs,
       deadlineMs,
       cache,
+      backgroundShare,
     },
+    warm,
     webhook,
     logLevel: logLevel ?? "info",
     http: {
