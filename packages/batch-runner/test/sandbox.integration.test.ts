@@ -103,13 +103,84 @@ describe("batchGetProperties against the sandbox", () => {
   });
 });
 
+describe("batchGetBookings planned from the reservation index", () => {
+  const indexPages = () => Math.ceil(sandbox.data.reservations.length / 100);
+
+  it("answers 50 ids from the index pages, plus one size read, then again from the cache for nothing", async () => {
+    const client = freshClient();
+    await client.authenticate();
+    sandbox.resetStats();
+    const all = sandbox.fixtures.bookingIds;
+    const ids = Array.from(
+      { length: 50 },
+      (_, index) => all[Math.floor((index * all.length) / 50)] as number,
+    );
+
+    const planned = BookingResponseSchema.parse(await batchGetBookings(client, ids));
+    const single = BookingResponseSchema.parse(
+      await batchGetBookings(freshClient({ cache: false }), ids, { strategy: "single" }),
+    );
+
+    expectAccounted(planned, 50);
+    // The index's items map to exactly the bookings single reads give (test/reservation-index-parity too).
+    expect(planned).toEqual(single);
+    const stats = sandbox.stats().byRoute;
+    expect(stats["GET /v1/reservations"]).toBe(indexPages() + 1);
+    expect(stats["GET /v1/reservations/:id"]).toBe(50); // all from the single-read run, none from the plan
+
+    sandbox.resetStats();
+    expect(await batchGetBookings(client, ids)).toEqual(planned);
+    expect(sandbox.stats().total).toBe(0);
+  });
+
+  it("reads the ids the index did not hold singly: unknown ids become not_found because Hostaway says so", async () => {
+    const client = freshClient();
+    const known = sandbox.fixtures.bookingIds.slice(0, 18);
+    const unknown = [sandbox.fixtures.unknownBookingId, sandbox.fixtures.unknownBookingId + 1];
+    const response = BookingResponseSchema.parse(await batchGetBookings(client, [...known, ...unknown]));
+    expectAccounted(response, 20);
+    expect(response.successful_results.map((booking) => booking.id)).toEqual(known);
+    expect(response.failed_items.map((failure) => [failure.item_id, failure.error_type])).toEqual(
+      unknown.map((id) => [String(id), "not_found"]),
+    );
+    expect(sandbox.stats().byRoute["GET /v1/reservations/:id"]).toBe(2);
+    expect(response.note).toBeNull();
+  });
+
+  it("reads a small batch singly, with no size read: no more requests than one per id", async () => {
+    const client = freshClient();
+    const ids = sandbox.fixtures.bookingIds.slice(40, 43);
+    const response = await batchGetBookings(client, ids);
+    expectAccounted(response, 3);
+    expect(sandbox.stats().byRoute).toEqual({ "POST /v1/accessTokens": 1, "GET /v1/reservations/:id": 3 });
+  });
+
+  it("falls back to single reads when an index page fails, losing no id", async () => {
+    const client = freshClient();
+    sandbox.injectFault({
+      method: "GET",
+      path: "/v1/reservations",
+      kind: "status",
+      status: 500,
+      times: 1,
+      match: (req) => (req.url ?? "").includes("afterId"),
+    });
+    const ids = sandbox.fixtures.bookingIds.slice(100, 130);
+    const response = await batchGetBookings(client, ids);
+    expectAccounted(response, 30);
+    expect(response.summary.succeeded).toBe(30);
+  });
+});
+
 describe("batchGetBookings against the sandbox", () => {
   it("answers 10 ids with 2 unknown as 8 bookings and 2 not_found", async () => {
     const known = sandbox.fixtures.bookingIds.slice(20, 28);
     const unknown = [sandbox.fixtures.unknownBookingId, sandbox.fixtures.unknownBookingId + 1];
     const ids = [known[0], unknown[0], ...known.slice(1, 5), unknown[1], ...known.slice(5)] as number[];
 
-    const response = BookingResponseSchema.parse(await batchGetBookings(freshClient(), ids));
+    const response = BookingResponseSchema.parse(
+      await batchGetBookings(freshClient(), ids, { strategy: "single" }),
+    );
 
     expectAccounted(response, 10);
     expect(response.successful_results.map((booking) => booking.id)).toEqual(known);
@@ -142,6 +213,7 @@ describe("batchGetBookings against the sandbox", () => {
       await batchGetBookings(
         freshClient({ timeoutMs: 300, retry: { maxAttempts: 1, maxRetryAfterMs: 0 } }),
         ids,
+        { strategy: "single" },
       ),
     );
 
@@ -167,6 +239,7 @@ describe("batchGetBookings against the sandbox", () => {
     const controller = new AbortController();
 
     const response = await batchGetBookings(client, ids, {
+      strategy: "single",
       signal: controller.signal,
       onProgress: ({ done }) => {
         progress.push(done);
