@@ -41,6 +41,18 @@ export interface PagesStopped {
 export interface CandidateSearch {
   candidates: CandidateBooking[];
   cap: SearchCap | null;
+  /** Set when the search's deadline cut it (see `searchMessages`). */
+  unread?: UnreadBookings;
+}
+
+/** What a search's deadline left unread. */
+export interface UnreadBookings {
+  /** The deadline came while bookings were still being found: which ones could match is unknown. */
+  finding: boolean;
+  /** Bookings found but not read, likeliest first. */
+  bookingIds: number[];
+  /** Bookings found that could hold matching messages, read or not. */
+  candidateCount: number;
 }
 
 /**
@@ -82,22 +94,27 @@ export async function findBookingsByGuestName(
 
 /**
  * Bookings that can hold a message in a date range, without reading every conversation of the account: walk
- * reservations newest activity first (`sortOrder=latestActivityDesc`, `afterId` cursor, REFERENCE.md §6.2) and
- * stop at the first page that reaches a reservation whose `latestActivityOn` is older than the start date — its
- * messages, and every later one's, are all older than the range. Reservations without a known activity time
- * are kept (they cannot be ruled out).
+ * reservations active since the start date (`latestActivityStart`), newest activity first
+ * (`sortOrder=latestActivityDesc`, `afterId` cursor, REFERENCE.md §6.2), and stop at the first page that reaches a
+ * reservation whose `latestActivityOn` is older than the start date — its messages, and every later one's, are all
+ * older than the range (in case an upstream ignores the filter). Reservations without a known activity time are
+ * kept (they cannot be ruled out).
  *
  * When more bookings qualify than `maxBookings`, the likeliest are read first (see `compareLikelihood`).
  */
 export async function findBookingsActiveInRange(
   source: MessageSource,
   range: InstantRange,
+  startDate: string | undefined,
   bounds: SearchBounds,
   options: SourceCallOptions,
 ): Promise<CandidateSearch> {
   const walk = await walkUntil(
     source,
-    { sortOrder: "latestActivityDesc" },
+    // Hostaway filters by latest activity itself (REFERENCE.md §6.2), so the walk reads only pages that can match.
+    startDate === undefined
+      ? { sortOrder: "latestActivityDesc" }
+      : { sortOrder: "latestActivityDesc", latestActivityStart: startDate },
     bounds.maxReservationPages,
     options,
     (reservation) => olderThanRange(reservation, range),

@@ -19,6 +19,14 @@ export type {
   SourceReservationQuery,
 } from "./message-source.js";
 export { timelineOperations } from "./operations.js";
+export type {
+  RecentWarmer,
+  RecentWarmerOptions,
+  WarmerLogger,
+  WarmPass,
+  WarmStatus,
+} from "./recent-warmer.js";
+export { startRecentWarmer } from "./recent-warmer.js";
 export type { MessageSearchCriteriaInput, SearchMessagesOptions, SearchProgress } from "./search-messages.js";
 export { DEFAULT_SEARCH_BOUNDS, searchMessages } from "./search-messages.js";
 export { TimelineValidationError } from "./timeline-validation-error.js";

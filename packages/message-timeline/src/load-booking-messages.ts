@@ -1,5 +1,6 @@
-import { type Message, mapMessage } from "@hostaway-mcp/domain-models";
+import { type HostawayConversation, type Message, mapMessage } from "@hostaway-mcp/domain-models";
 import { type BookingFacts, embeddedReservation, type ReservationLike } from "./booking-context.js";
+import { instantOf } from "./date-range.js";
 import { fetchConversationMessages, listBookingConversations } from "./fetch-booking-conversations.js";
 import type { MessageSource } from "./message-source.js";
 import { OldestRead } from "./oldest-read.js";
@@ -19,8 +20,17 @@ export interface BookingMessages {
 export interface LoadBookingOptions {
   includeScheduled: boolean;
   signal?: AbortSignal | undefined;
+  /** Cache warming: its requests go behind interactive ones. */
+  background?: boolean | undefined;
   /** The booking's reservation when the caller already has it (a search found it), saving a lookup. */
   reservation?: ReservationLike | undefined;
+  /** The booking's conversations when the caller already read them (a search's bulk read), with when. */
+  conversations?: { items: HostawayConversation[]; readAt?: number | undefined } | undefined;
+  /**
+   * Epoch ms: a conversation whose latest message is older than this is not read (a date-range search needs only
+   * what is newer; see `lastActivityOf`).
+   */
+  activeSince?: number | undefined;
 }
 
 /**
@@ -41,14 +51,25 @@ export async function loadBookingMessages(
   bookingId: number,
   options: LoadBookingOptions,
 ): Promise<BookingMessages> {
-  const callOptions = options.signal ? { signal: options.signal } : {};
+  const callOptions = {
+    ...(options.signal ? { signal: options.signal } : {}),
+    ...(options.background ? { background: true } : {}),
+  };
   const reads = new OldestRead();
-  const conversations = await listBookingConversations(source, bookingId, callOptions, reads);
+  const given = options.conversations;
+  if (given !== undefined) reads.note(given);
+  const conversations =
+    given?.items.filter((conversation) => (conversation.reservationId ?? bookingId) === bookingId) ??
+    (await listBookingConversations(source, bookingId, callOptions, reads));
+  const worthReading =
+    options.activeSince === undefined
+      ? conversations
+      : conversations.filter((conversation) => !quietSince(conversation, options.activeSince as number));
   const embedded = embeddedReservation(conversations);
   const known = options.reservation ?? embedded;
   const [reservation, fetched] = await Promise.all([
     known ?? source.reservations.get(bookingId, callOptions),
-    fetchConversationMessages(source, conversations, options.includeScheduled, callOptions, reads),
+    fetchConversationMessages(source, worthReading, options.includeScheduled, callOptions, reads),
   ]);
   const messages = fetched.flatMap(({ conversation, messages: raw }) =>
     raw.map((message) => mapMessage(message, { reservation, conversation, bookingId })),
@@ -59,4 +80,19 @@ export async function loadBookingMessages(
     messages,
     asOf: reads.toIsoString(),
   };
+}
+
+/**
+ * Whether every message of a conversation is older than `since`, as its list entry shows it (REFERENCE.md §7):
+ * the embedded latest message, and the last outgoing and incoming times. Without the latest message both times
+ * must be known; an unknown time never rules a conversation out.
+ */
+function quietSince(conversation: HostawayConversation, since: number): boolean {
+  const latest = conversation.conversationMessages?.[0];
+  const latestAt = instantOf(latest?.date ?? latest?.insertedOn ?? null);
+  const sent = instantOf(conversation.messageSentOn ?? null);
+  const received = instantOf(conversation.messageReceivedOn ?? null);
+  const older = (time: number | null) => time === null || time < since;
+  if (latestAt !== null) return latestAt < since && older(sent) && older(received);
+  return sent !== null && received !== null && sent < since && received < since;
 }

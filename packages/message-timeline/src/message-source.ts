@@ -1,9 +1,11 @@
 import type { PropertySource } from "@hostaway-mcp/batch-runner";
 import type { HostawayConversation, HostawayMessage, HostawayReservation } from "@hostaway-mcp/domain-models";
 
-/** Per-call options this package passes to its source: only the caller's abort signal. */
+/** Per-call options this package passes to its source: the caller's abort signal, and background work. */
 export interface SourceCallOptions {
   signal?: AbortSignal;
+  /** Cache warming: queued behind every interactive request, within the client's background share. */
+  background?: boolean;
 }
 
 /** One page of a list, as the client returns it. `count` is the total matching records (null when not sent). */
@@ -25,6 +27,8 @@ export interface SourceReservationQuery {
   sortOrder?: "latestActivityDesc";
   /** Hostaway's search by guest name (REFERENCE.md §6.2). */
   match?: string;
+  /** Only reservations active since this date (`YYYY-MM-DD`, REFERENCE.md §6.2). */
+  latestActivityStart?: string;
 }
 
 /** The conversation-list query: the conversations of one reservation (REFERENCE.md §6.3). */
@@ -69,5 +73,14 @@ export interface MessageSource {
       query: SourceMessageQuery,
       options?: SourceCallOptions,
     ): Promise<SourcePage<HostawayMessage>>;
+    /**
+     * The conversations of many bookings in as few requests as their number allows (a `HostawayClient` plans it
+     * with the account's conversation list and its cache); optional: without it each booking's list is read.
+     * Each value is a booking's first page of up to 100; a booking left out is read on its own.
+     */
+    ofReservations?(
+      reservationIds: readonly number[],
+      options?: SourceCallOptions,
+    ): Promise<Map<number, SourcePage<HostawayConversation>>>;
   };
 }

@@ -11,6 +11,7 @@ import {
 import { describe, expect, it, vi } from "vitest";
 import { z } from "zod";
 import { FakeError, FakeSource, type RawConversation, type RawReservation } from "../test/fake-source.js";
+import type { MessageSource } from "./message-source.js";
 import { searchMessages } from "./search-messages.js";
 import { TimelineValidationError } from "./timeline-validation-error.js";
 
@@ -306,7 +307,7 @@ describe("searchMessages: by date range", () => {
     expect(fake.count("conversations.list")).toBe(5);
   });
 
-  it("follows the afterId cursor across pages", async () => {
+  it("follows the afterId cursor across pages, asking Hostaway for reservations active since the start date", async () => {
     const many: RawReservation[] = Array.from({ length: 150 }, (_, index) => ({
       id: index + 1,
       guestName: `Guest ${index + 1}`,
@@ -322,8 +323,8 @@ describe("searchMessages: by date range", () => {
       .filter((call) => call.method === "reservations.list")
       .map((call) => call.query);
     expect(queries).toEqual([
-      { sortOrder: "latestActivityDesc", limit: 100 },
-      { sortOrder: "latestActivityDesc", limit: 100, afterId: 51 },
+      { sortOrder: "latestActivityDesc", latestActivityStart: "2026-11-01", limit: 100 },
+      { sortOrder: "latestActivityDesc", latestActivityStart: "2026-11-01", limit: 100, afterId: 51 },
     ]);
     // No booking has a message in the range, so none is a match.
     expect(result.summary).toEqual({ total_attempted: 0, succeeded: 0, failed: 0, success_rate: 0 });
@@ -401,7 +402,7 @@ describe("searchMessages: limit and offset across threads", () => {
 describe("searchMessages: maxResponseChars", () => {
   const criteria = { start_date: "2026-11-01", end_date: "2026-11-30" };
 
-  it("drops messages from the end of the window to fit, keeping every thread and a truthful has_more", async () => {
+  it("drops messages from the end of the window to fit, listing the threads they belong to, has_more truthful", async () => {
     const full = await searchMessages(source(), criteria);
     const fullLength = JSON.stringify(full).length;
     const budget = fullLength - 200;
@@ -414,15 +415,22 @@ describe("searchMessages: maxResponseChars", () => {
     expect(returned.length).toBeGreaterThan(0);
     expect(returned.length).toBeLessThan(6);
     expect(returned).toEqual([101, 102, 201, 302, 301, 401].slice(0, returned.length));
-    expect(result.successful_results.map((thread) => thread.booking_id)).toEqual([1, 2, 3, 4]);
+    // Only threads with a message in the answer are listed; the summary still counts all four.
+    const listed = result.successful_results.map((thread) => thread.booking_id);
+    expect([1, 2, 3, 4].slice(0, listed.length)).toEqual(listed);
+    expect(result.successful_results.every((thread) => thread.messages.length > 0)).toBe(true);
     for (const thread of result.successful_results) {
       expect(thread.has_more).toBe(thread.offset + thread.messages.length < thread.total_count);
     }
     expect(result.summary).toEqual(full.summary);
+    const leftOut = 4 - listed.length;
     expect(result.note).toBe(
       `Returned messages 1–${returned.length} of the 6 matching messages (${6 - returned.length} more of this ` +
         `window were left out to stay under ${budget} characters); call again with the same criteria and ` +
-        `offset=${returned.length} for the next ones.`,
+        `offset=${returned.length} for the next ones.` +
+        (leftOut === 0
+          ? ""
+          : ` ${leftOut} matching ${leftOut === 1 ? "thread holds" : "threads hold"} no message of this answer and ${leftOut === 1 ? "is" : "are"} not listed, to stay under ${budget} characters (the summary counts ${leftOut === 1 ? "it" : "them"}).`),
     );
   });
 
@@ -855,5 +863,85 @@ describe("searchMessages: the booking context of every thread", () => {
       null,
       null,
     ]);
+  });
+});
+
+describe("searchMessages: complete date-range searches (issue 12)", () => {
+  const range = { start_date: "2026-11-01", end_date: "2026-11-30" };
+
+  it("reads every booking active since the start date: no cap on bookings by default", async () => {
+    const many: RawReservation[] = Array.from({ length: 60 }, (_, index) => ({
+      id: index + 1,
+      guestName: `Guest ${index + 1}`,
+      latestActivityOn: "2026-11-10 10:00:00",
+    }));
+    const threads: RawConversation[] = many.map((reservation) => ({
+      id: 1000 + reservation.id,
+      reservationId: reservation.id,
+      messages: [{ id: 5000 + reservation.id, date: "2026-11-10 10:00:00", body: "hi" }],
+    }));
+    const result = await searchMessages(new FakeSource(many, threads), { ...range, limit: 1000 });
+    expect(result.summary.succeeded).toBe(60);
+    expect(result.note).toBeNull();
+  });
+
+  it("does not read the messages of a conversation quiet since the start date", async () => {
+    const fake = source({ conversationTimes: true });
+    const result = await searchMessages(fake, { start_date: "2026-11-03", end_date: "2026-11-30" });
+    expect(result.successful_results.map((thread) => thread.booking_id).sort()).toEqual([1, 2, 3]);
+    const read = fake.calls.filter((call) => call.method === "conversations.messages").map((call) => call.id);
+    // Booking 4's only message (Nov 2) is older than the range: its conversation is listed but not read.
+    expect(read).not.toContain(14);
+    expect(read).toContain(13);
+  });
+
+  it("reads the candidates' conversations in one plan when the source offers ofReservations", async () => {
+    const fake = source();
+    const asked: number[][] = [];
+    (fake.conversations as MessageSource["conversations"]).ofReservations = async (
+      ids: readonly number[],
+    ) => {
+      asked.push([...ids]);
+      const pages = new Map();
+      for (const id of ids)
+        pages.set(id, await fake.conversations.list({ reservationId: id, limit: 100, offset: 0 }));
+      return pages;
+    };
+    const result = await searchMessages(fake, range);
+    expect(asked).toEqual([[1, 2, 3, 4]]);
+    // The plan's reads only: the search did not list any booking's conversations again.
+    expect(fake.count("conversations.list")).toBe(4);
+    expect(result.summary.succeeded).toBe(4);
+  });
+
+  it("names every booking its deadline left unread, without calling them failures", async () => {
+    const fake = source({
+      beforeCall: async (call: { method: string }) => {
+        if (call.method === "conversations.messages") await new Promise((resolve) => setTimeout(resolve, 80));
+      },
+    });
+    const result = await searchMessages(fake, range, { deadlineMs: 40, concurrency: 1 });
+    expect(result.failed_items).toEqual([]);
+    expect(result.note).toMatch(
+      /^The search ran out of its 40 ms before reading \d of the 4 bookings that could hold matching messages: bookings [\d, ]+\. Ask again with the same criteria/,
+    );
+  });
+
+  it("says so when the deadline came while bookings were still being found", async () => {
+    const fake = source({
+      beforeCall: async (call: { method: string }) => {
+        if (call.method === "reservations.list") await new Promise((resolve) => setTimeout(resolve, 60));
+      },
+    });
+    const result = await searchMessages(fake, range, { deadlineMs: 20 });
+    // The fake ignores the abort while it waits, then the search sees its deadline passed before any booking.
+    expect(result.successful_results).toEqual([]);
+    expect(result.note ?? "").toMatch(/ran out of its 20 ms/);
+  });
+
+  it("rejects a deadline that is not a whole number of ms of at least 1", async () => {
+    await expect(searchMessages(source(), range, { deadlineMs: 0 })).rejects.toMatchObject({
+      field: "deadlineMs",
+    });
   });
 });

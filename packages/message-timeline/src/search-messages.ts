@@ -1,3 +1,4 @@
+import type { HostawayConversation } from "@hostaway-mcp/domain-models";
 import {
   type BatchFailure,
   buildBatchSummary,
@@ -41,15 +42,29 @@ export interface SearchMessagesOptions {
   signal?: AbortSignal;
   /** Called after each booking's messages are read or fail. Errors thrown by the callback are ignored. */
   onProgress?: (progress: SearchProgress) => void;
-  /** Most bookings whose messages one search reads (each costs at least two requests). Default 25. */
+  /**
+   * Most bookings whose messages one search reads. Default: no limit — a search finds every booking that can
+   * match, and only its deadline (below) can cut it, which the note then says.
+   */
   maxBookings?: number;
-  /** Most pages of reservations (100 each) a guest-name or date-range search reads to find bookings. Default 5. */
+  /**
+   * Most pages of reservations (100 each) a guest-name or date-range search reads to find bookings. Default 50: a
+   * safety bound (5 000 reservations active since the start date), which the note names when it binds.
+   */
   maxReservationPages?: number;
   /**
-   * Bookings read at once. Default 4. Not a rate limiter (the client's limiter is the only one): it keeps a large
+   * Bookings read at once. Default 8. Not a rate limiter (the client's limiter is the only one): it keeps a large
    * search from queueing every request at once, so cancellation and failures take effect promptly.
    */
   concurrency?: number;
+  /**
+   * How long the search may take, in ms. Default 40 000: under the 60 s a standard MCP client waits. When it runs
+   * out, the bookings not yet read are named in `note`; what was read is cached by the client, so the same search
+   * again continues from there.
+   */
+  deadlineMs?: number;
+  /** Cache warming: every request goes behind interactive ones, within the client's background share. */
+  background?: boolean;
   /**
    * Most characters the answer's JSON may take (an MCP response budget): messages are left out from the end of
    * the window until it fits, and the note says which offset comes next. Default: no limit.
@@ -57,7 +72,19 @@ export interface SearchMessagesOptions {
   maxResponseChars?: number;
 }
 
-export const DEFAULT_SEARCH_BOUNDS = { maxBookings: 25, maxReservationPages: 5, concurrency: 4 } as const;
+export const DEFAULT_SEARCH_BOUNDS = {
+  maxBookings: Number.POSITIVE_INFINITY,
+  maxReservationPages: 50,
+  concurrency: 8,
+  deadlineMs: 40_000,
+} as const;
+
+/** Why a booking's messages were not read: the search's deadline came first. */
+class DeadlineReached extends Error {
+  constructor() {
+    super("the search's deadline passed before this booking was read");
+  }
+}
 
 /**
  * Finds messages by booking, guest name, date range and channel (criteria combine with AND) and returns one
@@ -93,19 +120,35 @@ export async function searchMessages(
   const search = parsed.data;
   const bounds = readBounds(options);
   const { signal } = options;
-  const callOptions = signal ? { signal } : {};
+  const deadline = AbortSignal.timeout(bounds.deadlineMs);
+  const work = signal ? AbortSignal.any([signal, deadline]) : deadline;
+  const callOptions = { signal: work, ...(options.background ? { background: true } : {}) };
+  const outOfTime = () => deadline.aborted && !signal?.aborted;
   const range = instantRange(search.start_date, search.end_date);
 
-  const found = await findCandidates(source, search, range, bounds, callOptions);
+  let found: CandidateSearch;
+  try {
+    found = await findCandidates(source, search, range, bounds, callOptions);
+  } catch (error) {
+    if (!outOfTime()) throw error;
+    found = { candidates: [], cap: null, unread: { finding: true, bookingIds: [], candidateCount: 0 } };
+  }
   const total = found.candidates.length;
+  const conversations = await prefetchConversations(source, found.candidates, callOptions);
+  // A conversation quiet since the start date holds no message of the range: its messages are not read.
+  const activeSince = search.start_date === undefined ? undefined : range.fromMs;
   let done = 0;
   const outcomes = await mapWithConcurrency(found.candidates, bounds.concurrency, async (candidate) => {
+    if (outOfTime()) throw new DeadlineReached();
     signal?.throwIfAborted();
     try {
       return await loadBookingMessages(source, candidate.bookingId, {
         includeScheduled: false,
-        signal,
+        signal: work,
+        background: options.background,
         reservation: candidate.reservation ?? undefined,
+        conversations: conversations?.get(candidate.bookingId),
+        activeSince,
       });
     } finally {
       done++;
@@ -116,15 +159,23 @@ export async function searchMessages(
 
   const threads: MatchingThread[] = [];
   const failed: BatchFailure[] = [];
+  const unreadIds: number[] = [];
   outcomes.forEach((outcome, index) => {
     const candidate = found.candidates[index] as CandidateBooking;
     if (outcome.status === "rejected") {
-      failed.push(describeBookingFailure(candidate.bookingId, outcome.reason));
+      // Cut by the deadline (not started, or aborted in flight): not a failure of the booking, and named in note.
+      if (outOfTime() && isCutByDeadline(outcome.reason)) unreadIds.push(candidate.bookingId);
+      else failed.push(describeBookingFailure(candidate.bookingId, outcome.reason));
       return;
     }
     const thread = matchingThread(outcome.value, search, range);
     if (thread !== null) threads.push(thread);
   });
+  const unread =
+    found.unread ??
+    (unreadIds.length === 0
+      ? null
+      : { finding: false, bookingIds: unreadIds, candidateCount: found.candidates.length });
 
   // Only the threads of the answer need their context, and they share one read of any listing names missing.
   const contexts = await buildBookingContexts(
@@ -134,25 +185,70 @@ export async function searchMessages(
   );
   const page = pageAcrossThreads(threads, contexts, search.offset, search.limit);
   const summary = buildBatchSummary(page.threads.length, failed.length);
-  const answer = (returned: number): PartialFailureResponse<ConversationThread> => ({
-    successful_results:
-      returned === page.windowSize ? page.threads : keepFirstMessages(page.threads, returned),
-    failed_items: failed,
-    summary,
-    note: searchNote(
-      {
-        offset: search.offset,
-        windowSize: page.windowSize,
-        returned,
-        total: page.total,
-        maxResponseChars: bounds.maxResponseChars,
-      },
-      found.cap,
-    ),
-  });
-  if (bounds.maxResponseChars === undefined) return answer(page.windowSize);
+  const answer = (returned: number, onlyWithMessages = false): PartialFailureResponse<ConversationThread> => {
+    const trimmed = returned === page.windowSize ? page.threads : keepFirstMessages(page.threads, returned);
+    const listed = onlyWithMessages ? trimmed.filter((thread) => thread.messages.length > 0) : trimmed;
+    return {
+      successful_results: listed,
+      failed_items: failed,
+      summary,
+      note: searchNote(
+        {
+          offset: search.offset,
+          windowSize: page.windowSize,
+          returned,
+          total: page.total,
+          maxResponseChars: bounds.maxResponseChars,
+          threadsLeftOut: page.threads.length - listed.length,
+        },
+        found.cap,
+        unread === null ? null : { ...unread, deadlineMs: bounds.deadlineMs },
+      ),
+    };
+  };
+  const budget = bounds.maxResponseChars;
+  if (budget === undefined) return answer(page.windowSize);
+  const whole = answer(page.windowSize);
+  if (JSON.stringify(whole).length <= budget) return whole;
+  // Too large for the budget: list only the threads with a message in the answer (a complete search over a week
+  // can match a hundred bookings, whose contexts alone would fill it), and as many messages as fit. The summary
+  // still counts every thread; the note says which offset continues.
   const positions = Array.from({ length: page.windowSize }, (_, index) => index);
-  return answer(fitToBudget(positions, (kept) => answer(kept.length), bounds.maxResponseChars));
+  const fits = fitToBudget(positions, (kept) => answer(kept.length, true), budget);
+  return answer(fits, true);
+}
+
+/**
+ * The conversations of many candidates in one plan (the client's `ofReservations`: the cache first, then the
+ * account's conversation list when that is cheaper); undefined without it, or when it fails — each booking's own
+ * read then reports what is wrong.
+ */
+async function prefetchConversations(
+  source: MessageSource,
+  candidates: readonly CandidateBooking[],
+  callOptions: { signal: AbortSignal; background?: boolean },
+) {
+  if (candidates.length < 2 || source.conversations.ofReservations === undefined) return undefined;
+  const pages = await source.conversations
+    .ofReservations(
+      candidates.map((candidate) => candidate.bookingId),
+      callOptions,
+    )
+    .catch(() => undefined);
+  if (pages === undefined) return undefined;
+  // Only a booking's complete list stands in for its own read (more than one page is read as usual).
+  const complete = new Map<number, { items: HostawayConversation[]; readAt?: number | undefined }>();
+  for (const [bookingId, page] of pages) {
+    if (page.count === null || page.items.length >= page.count) complete.set(bookingId, page);
+  }
+  return complete;
+}
+
+/** A booking cut by the deadline: never started, or aborted in flight (the client's abort or timeout error). */
+function isCutByDeadline(reason: unknown): boolean {
+  if (reason instanceof DeadlineReached) return true;
+  const type = (reason as { errorType?: unknown; name?: unknown } | null) ?? {};
+  return type.errorType === "timeout" || type.name === "AbortError" || type.name === "TimeoutError";
 }
 
 function findCandidates(
@@ -160,7 +256,7 @@ function findCandidates(
   search: MessageSearchCriteria,
   range: InstantRange,
   bounds: SearchBounds,
-  callOptions: { signal?: AbortSignal },
+  callOptions: { signal?: AbortSignal; background?: boolean },
 ): Promise<CandidateSearch> {
   if (search.booking_id !== undefined) {
     return Promise.resolve({ candidates: [{ bookingId: search.booking_id, reservation: null }], cap: null });
@@ -168,7 +264,7 @@ function findCandidates(
   if (search.guest_name !== undefined) {
     return findBookingsByGuestName(source, search.guest_name, range, bounds, callOptions);
   }
-  return findBookingsActiveInRange(source, range, bounds, callOptions);
+  return findBookingsActiveInRange(source, range, search.start_date, bounds, callOptions);
 }
 
 /** A booking's matching messages as a timeline, before the result's window is applied. */
@@ -268,10 +364,11 @@ function countMessages(threads: readonly ConversationThread[]): number {
 
 function readBounds(
   options: SearchMessagesOptions,
-): SearchBounds & { concurrency: number; maxResponseChars: number | undefined } {
-  const read = (field: "maxBookings" | "maxReservationPages" | "concurrency") => {
+): SearchBounds & { concurrency: number; deadlineMs: number; maxResponseChars: number | undefined } {
+  const read = (field: "maxBookings" | "maxReservationPages" | "concurrency" | "deadlineMs") => {
     const value = options[field] ?? DEFAULT_SEARCH_BOUNDS[field];
-    if (!Number.isInteger(value) || value < 1) {
+    const unlimited = field === "maxBookings" && value === Number.POSITIVE_INFINITY;
+    if (!unlimited && (!Number.isInteger(value) || value < 1)) {
       throw new TimelineValidationError(field, `must be a whole number of at least 1, got ${String(value)}`);
     }
     return value;
@@ -287,6 +384,7 @@ function readBounds(
     maxBookings: read("maxBookings"),
     maxReservationPages: read("maxReservationPages"),
     concurrency: read("concurrency"),
+    deadlineMs: read("deadlineMs"),
     maxResponseChars,
   };
 }

@@ -64,6 +64,11 @@ export interface FakeSourceOptions {
   listings?: ReadonlyArray<{ id: number; name: string }>;
   /** Throw (or return) before answering a call: a hook for faults. */
   beforeCall?: (call: FakeCall) => void | Promise<void>;
+  /**
+   * Give each conversation its `messageSentOn`/`messageReceivedOn` and embedded latest message, as Hostaway's
+   * list entries carry them (REFERENCE.md §7). Off by default: most tests need not care.
+   */
+  conversationTimes?: boolean;
   /** The `readAt` a page reports, by call (a cached client page says when it was last proven current). */
   readAt?: (call: FakeCall) => number | undefined;
   /** Rewrite a message page before it is returned (e.g. to repeat a message across pages). */
@@ -139,12 +144,27 @@ export class FakeSource implements MessageSource {
     for (const raw of reservations) this.reservationsById.set(raw.id, parseReservation(raw));
     for (const raw of conversations) {
       const reservation = reservations.find((candidate) => candidate.id === raw.reservationId);
+      const newest = (incoming: boolean) =>
+        raw.messages
+          .filter((message) => (message.isIncoming ?? 1) === (incoming ? 1 : 0))
+          .map((message) => message.date as string)
+          .sort()
+          .at(-1) ?? null;
+      const latest = [...raw.messages].sort((a, b) => String(a.date).localeCompare(String(b.date))).at(-1);
+      const times = options.conversationTimes
+        ? {
+            messageReceivedOn: newest(true),
+            messageSentOn: newest(false),
+            conversationMessages: latest ? [{ ...latest, conversationId: raw.id }] : [],
+          }
+        : {};
       this.conversationsById.set(
         raw.id,
         HostawayConversationSchema.parse({
           id: raw.id,
           reservationId: raw.reservationId,
           recipientName: reservation?.guestName ?? null,
+          ...times,
           Reservation:
             options.omitEmbeddedReservation || !reservation
               ? undefined
