@@ -1,6 +1,7 @@
 import type { Readable, Writable } from "node:stream";
 import { createHostawayClient, type HostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
 import { clientOptionsFrom, SettingsError } from "@hostaway-mcp/hostaway-client/server";
+import { type RecentWarmer, startRecentWarmer } from "@hostaway-mcp/message-timeline";
 import { ANONYMOUS_CALLER, createAuditLog } from "./audit.js";
 import { HELP_TEXT, parseCliArgs } from "./cli-args.js";
 import { createServer } from "./create-server.js";
@@ -73,13 +74,19 @@ export async function main(
       ...(streams.stderr === process.stderr ? {} : { destination: streams.stderr }),
     });
     const client = createClient(settings, logger);
+    const warm = settings.warm;
+    const warmer =
+      warm.mode === "recent"
+        ? startRecentWarmer(client, { days: warm.days, logger, budget: client.backgroundBudget() })
+        : undefined;
     let running: Running;
     try {
       running =
         settings.transport === "http"
-          ? await serveHttp(settings, client, logger, streams)
+          ? await serveHttp(settings, client, logger, streams, warmer)
           : serveStdio(client, logger, streams);
     } catch (error) {
+      await warmer?.stop();
       client.close();
       throw error;
     }
@@ -93,6 +100,7 @@ export async function main(
       close: () => {
         closing ??= (async () => {
           stopWarmUp.abort();
+          await warmer?.stop();
           await running.close();
           await warmUp;
           client.close();
@@ -165,6 +173,7 @@ async function serveHttp(
   client: HostawayClient,
   logger: Logger,
   streams: MainStreams,
+  warmer: RecentWarmer | undefined,
 ): Promise<Running> {
   const audit = createAuditLog(streams.stderr);
   const { http: edge } = settings;
@@ -177,6 +186,7 @@ async function serveHttp(
     perKeyLimit: edge.perKeyLimit,
     perIpLimit: edge.perIpLimit,
     webhook: { credentials: settings.webhook, invalidate: (what) => client.invalidate(what) },
+    health: () => ({ warming: warmer?.status() ?? { mode: "off" } }),
     logger,
     // With keys, each request carries its caller (a hash of its key); without keys, nobody is identified.
     createMcpServer: ({ toolNames }) =>

@@ -201,17 +201,29 @@ describe("hostaway_search_messages", () => {
     expect(result.content).toEqual([{ type: "text", text: JSON.stringify(answer) }]);
   });
 
-  it("says in the note that a search too broad to finish stopped, without a pseudo failed item", async () => {
+  it("reads every booking of a search over years, and its note only says how to page on", async () => {
     const answer = await h.ok<SearchResult>("hostaway_search_messages", {
       start_date: "2020-01-01",
       end_date: "2030-12-31",
     });
-    expect(answer.note).toMatch(/The search stopped at its bounds\. \d+ of the \d+ bookings that could hold/);
-    expect(answer.note).toContain("narrow the search");
+    // Complete: no bound stopped it; the note names the offset the 25,000-character budget left off at.
+    expect(answer.note).not.toMatch(/stopped at its bounds|ran out of/);
+    expect(answer.note).toMatch(/call again with the same criteria and offset=\d+/);
+    const withMessages = new Set(
+      h.sandbox.data.messages
+        .filter((message) => message.status === "sent")
+        .map((message) => message.reservationId),
+    );
+    expect(answer.summary.succeeded).toBe(withMessages.size);
     // Every failed item is a real booking, and the counts cover real bookings only.
     for (const failure of answer.failed_items) expect(failure.item_id).toMatch(/^\d+$/);
-    expect(answer.summary.total_attempted).toBe(
-      answer.successful_results.length + answer.failed_items.length,
+    expect(answer.summary.total_attempted).toBe(answer.summary.succeeded + answer.summary.failed);
+    // The budget lists only the threads with a message in the answer; the note says the rest are counted.
+    const listed = answer.successful_results.length;
+    expect(listed).toBeGreaterThan(0);
+    expect(answer.successful_results.every((thread) => thread.messages.length > 0)).toBe(true);
+    expect(answer.note).toContain(
+      `${withMessages.size - listed} matching threads hold no message of this answer and are not listed`,
     );
   });
 

@@ -14,7 +14,7 @@ import {
   setSecurityHeaders,
   WEBHOOK_PATH,
 } from "@hostaway-mcp/hostaway-client/server";
-import { timelineOperations } from "@hostaway-mcp/message-timeline";
+import { timelineOperations, type WarmStatus } from "@hostaway-mcp/message-timeline";
 import express, { type Express, type RequestHandler } from "express";
 import type { Logger } from "pino";
 import pino from "pino";
@@ -55,6 +55,8 @@ export interface CreateAppOptions {
   logger?: Logger;
   /** Where audit lines go (default: one JSON line on stderr). */
   audit?: AuditSink;
+  /** The cache warmer, when `HOSTAWAY_WARM=recent` runs one: its status is `/health`'s `warming` detail. */
+  warmer?: { status(): WarmStatus } | undefined;
 }
 
 /**
@@ -68,6 +70,7 @@ export function createApp({
   config = {},
   logger = pino({ level: "silent" }),
   audit = stderrAuditSink,
+  warmer,
 }: CreateAppOptions): Express {
   const settings: AppSettings = { ...DEFAULT_APP_SETTINGS, ...config };
   const app = express();
@@ -100,7 +103,7 @@ export function createApp({
   });
 
   app.get("/health", (_req, res) => {
-    res.json({ status: "ok" });
+    res.json({ status: "ok", warming: warmer?.status() ?? { mode: "off" } });
   });
   const ready = createReadyCheck(client, {
     successCacheMs: settings.readyCacheMs,

@@ -1,6 +1,7 @@
 import { parseArgs } from "node:util";
 import { createHostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
 import { clientOptionsFrom, SettingsError } from "@hostaway-mcp/hostaway-client/server";
+import { startRecentWarmer } from "@hostaway-mcp/message-timeline";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { createLogger } from "./logger.js";
@@ -101,10 +102,19 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     clientOptionsFrom(settings, logger.child({ component: "hostaway-client" })),
   );
   const { host, port } = settings.http;
+  const warm = settings.warm;
+  const warmer =
+    warm.mode === "recent"
+      ? startRecentWarmer(client, { days: warm.days, logger, budget: client.backgroundBudget() })
+      : undefined;
   let running: RunningServer;
   try {
-    running = await serve(createApp({ client, config: appSettingsOf(settings), logger }), { port, host });
+    running = await serve(createApp({ client, config: appSettingsOf(settings), logger, warmer }), {
+      port,
+      host,
+    });
   } catch (error) {
+    await warmer?.stop();
     client.close();
     io.stderr(`hostaway-rest: cannot listen on ${host}:${port}: ${(error as Error).message}\n`);
     return { kind: "exit", exitCode: 1 };
@@ -124,6 +134,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
     async stop() {
       logger.info("shutting down: no new connections; waiting for in-flight requests");
       stopWarmUp.abort();
+      await warmer?.stop();
       await running.close(SHUTDOWN_GRACE_MS);
       await warmUp;
       client.close();

@@ -39,6 +39,8 @@ export interface HttpAppOptions {
   limitStore?: InboundLimitStore;
   /** Hostaway's webhook at `POST /webhooks/hostaway` (404 while `credentials` is undefined). */
   webhook?: Pick<WebhookReceiverOptions, "credentials" | "invalidate">;
+  /** More of `GET /health`'s answer (e.g. the cache warmer's status). */
+  health?: () => Record<string, unknown>;
   logger: Logger;
 }
 
@@ -80,7 +82,7 @@ export function createHttpApp(options: HttpAppOptions): Express {
   });
 
   app.get("/health", (_req, res) => {
-    res.json({ status: "ok" });
+    res.json({ status: "ok", ...options.health?.() });
   });
   app.all("/health", (_req, res) => {
     res.set("Allow", "GET").status(405).json({ error: "Method not allowed: /health answers GET." });
