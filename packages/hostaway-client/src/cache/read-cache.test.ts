@@ -257,6 +257,21 @@ describe("ReadCache: indirect proofs, priming and only-if-cached", () => {
     expect(fetches()).toBe(2);
   });
 
+  it("keeps the last recorded state with a value read later than the fresh window (the safe side)", async () => {
+    const { cache, fetch, fetches, clock } = setup();
+    const threadPolicy = policy({ indirectSignal: (maxAgeMs) => cache.signalOf("reservation:7", maxAgeMs) });
+    await cache.recordSignal("reservation:7", "a", clock.now(), []);
+    clock.advance(40_000); // a slow plan reads the value 40 s after the reservation list
+    await cache.read(threadPolicy, fetch);
+    clock.advance(60_000);
+    await cache.recordSignal("reservation:7", "a", clock.now(), []);
+    expect((await cache.read(threadPolicy, fetch)).outcome).toBe("revalidated");
+    clock.advance(60_000);
+    await cache.recordSignal("reservation:7", "b", clock.now(), []);
+    expect((await cache.read(threadPolicy, fetch)).outcome).toBe("miss");
+    expect(fetches()).toBe(2);
+  });
+
   it("refuses a direct signal that was itself recorded from an old indirect proof", async () => {
     const { cache, fetch, clock } = setup();
     const pagePolicy = policy({ signal: () => cache.signalOf("conversation:1") });

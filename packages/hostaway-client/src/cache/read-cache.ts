@@ -47,13 +47,13 @@ export interface ReadPolicy<T> {
    * The signal an entry that is no longer fresh is revalidated by (e.g. its conversation's state from the last
    * conversation-list read). An entry whose stored signature matches a signal read within `freshMs` is reused.
    */
-  signal?: (() => Promise<Signal | undefined>) | undefined;
+  signal?: ((maxAgeMs?: number) => Promise<Signal | undefined>) | undefined;
   /**
    * A second, cheaper proof that reaches further: a signal about something the value depends on without carrying
    * it (a booking's conversation list, by its reservation's `latestActivityOn`). It may prove an entry only within
    * `indirectMs` of the entry's last direct proof.
    */
-  indirectSignal?: (() => Promise<Signal | undefined>) | undefined;
+  indirectSignal?: ((maxAgeMs?: number) => Promise<Signal | undefined>) | undefined;
   /** Tags that only the value can tell (e.g. the bookings of the messages on a page), added to `tags`. */
   tagsOf?: ((value: T) => readonly string[]) | undefined;
   /** The signature to keep with a value just read; default: the signal's current signature. */
@@ -132,10 +132,10 @@ export class ReadCache {
     });
   }
 
-  /** The last state recorded for `subject`, when it was read within the fresh window; else undefined. */
-  async signalOf(subject: string, freshMs = this.settings.freshMs): Promise<Signal | undefined> {
+  /** The last state recorded for `subject`, when it was read within `maxAgeMs` (the fresh window); else undefined. */
+  async signalOf(subject: string, maxAgeMs = this.settings.freshMs): Promise<Signal | undefined> {
     const entry = await this.#store.get(`${SIGNAL_PREFIX}${subject}`).catch(() => undefined);
-    if (entry === undefined || this.#clock.now() - entry.validatedAt >= freshMs) return undefined;
+    if (entry === undefined || this.#clock.now() - entry.validatedAt >= maxAgeMs) return undefined;
     return {
       signature: String(entry.value),
       at: entry.validatedAt,
@@ -183,9 +183,13 @@ export class ReadCache {
     return answer;
   }
 
+  /**
+   * The signatures to keep with a value about to be read: the last recorded states, however old. An older state is
+   * the safe side: if what it describes changed before the read, the next comparison fails and reads again.
+   */
   async #signaturesBefore<T>(policy: ReadPolicy<T>) {
-    const direct = policy.signatureOf === undefined ? await policy.signal?.() : undefined;
-    const indirect = await policy.indirectSignal?.();
+    const direct = policy.signatureOf === undefined ? await policy.signal?.(this.settings.keepMs) : undefined;
+    const indirect = await policy.indirectSignal?.(this.settings.keepMs);
     return { direct: direct?.signature, indirect: indirect?.signature };
   }
 

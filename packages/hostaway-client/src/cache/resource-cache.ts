@@ -22,7 +22,7 @@ export interface ResourceCache {
     tags: readonly string[],
     provenAt?: number,
   ): Promise<void>;
-  signalOf(subject: string): Promise<Signal | undefined>;
+  signalOf(subject: string, maxAgeMs?: number): Promise<Signal | undefined>;
   invalidate(tags: readonly string[]): Promise<void>;
 }
 

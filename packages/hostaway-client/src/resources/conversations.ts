@@ -122,7 +122,7 @@ export function conversationListPolicy(
     ...(reservationId === undefined
       ? {}
       : {
-          indirectSignal: () => cache.signalOf(`reservation:${reservationId}`),
+          indirectSignal: (maxAgeMs) => cache.signalOf(`reservation:${reservationId}`, maxAgeMs),
           onRevalidated: (page, at, provenAt) => recordConversationSignals(cache, page.items, at, provenAt),
         }),
   };
@@ -175,7 +175,7 @@ export function createConversationsResource(
           tags: [`conversation:${conversationId}`],
           ...freshness(cache.settings.freshMs, options),
           // The conversation's state from the last conversation-list read proves this page current, or not.
-          signal: () => cache.signalOf(`conversation:${conversationId}`),
+          signal: (maxAgeMs) => cache.signalOf(`conversation:${conversationId}`, maxAgeMs),
           // A webhook may name only the booking: its messages say which one they belong to.
           tagsOf: (page) => bookingTags(page.items),
         },

@@ -125,7 +125,7 @@ export function createReservationsResource(transport: Transport, cache: Resource
           tags: [`booking:${reservationId}`],
           ...freshness(cache.settings.freshMs, options),
           // REFERENCE.md §8.3, §9: every modification moves latestActivityOn; a list read since shows it.
-          signal: () => cache.signalOf(`reservation:${reservationId}`),
+          signal: (maxAgeMs) => cache.signalOf(`reservation:${reservationId}`, maxAgeMs),
           signatureOf: reservationSignature,
         },
         async () => {
