@@ -13,6 +13,7 @@ import { conversations } from "./scenarios/conversations.ts";
 import { freshness } from "./scenarios/freshness.ts";
 import { load } from "./scenarios/load.ts";
 import { overhead } from "./scenarios/overhead.ts";
+import { planner } from "./scenarios/planner.ts";
 import { search } from "./scenarios/search.ts";
 
 const SCENARIO_RUNNERS: Record<ScenarioName, Scenario> = {
@@ -22,6 +23,7 @@ const SCENARIO_RUNNERS: Record<ScenarioName, Scenario> = {
   search,
   load,
   freshness,
+  planner,
 };
 
 async function main(): Promise<number> {

@@ -1,7 +1,15 @@
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 
-export const SCENARIOS = ["overhead", "conversations", "batches", "search", "load", "freshness"] as const;
+export const SCENARIOS = [
+  "overhead",
+  "conversations",
+  "batches",
+  "search",
+  "load",
+  "freshness",
+  "planner",
+] as const;
 export type ScenarioName = (typeof SCENARIOS)[number];
 
 /** How scenarios 2–4 reach the packages: in this process (`library`) or through the REST server's routes (`rest`). */

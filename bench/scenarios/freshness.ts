@@ -13,9 +13,17 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import { mcpPost, toolResult } from "../lib/http.ts";
 import { judge, progress } from "../lib/report.ts";
-import { type BenchSandbox, startBenchSandbox, upstreamFigures } from "../lib/sandbox.ts";
+import type { BenchSandbox } from "../lib/sandbox.ts";
 import { conditionsFor, type Scenario } from "../lib/scenario.ts";
-import { BENCH_API_KEY, type RunningServer, type ServerKind, startServer } from "../lib/server-process.ts";
+import {
+  type Conditions,
+  type Counted,
+  counted,
+  restGet,
+  waitForToken,
+  withServer,
+} from "../lib/server-case.ts";
+import { BENCH_API_KEY, type ServerKind } from "../lib/server-process.ts";
 import { seconds, type Table } from "../lib/table.ts";
 
 const FRESH_SECONDS = 15;
@@ -24,11 +32,6 @@ const FRESH_SECONDS = 15;
  * 60 requests queue for, and the new token outlives the run, so exactly one expiry falls mid-queue.
  */
 const TOKEN_TTL_SECONDS = 30;
-
-interface Counted {
-  requests: number;
-  wallMs: number;
-}
 
 export const freshness: Scenario = async ({ options, report }) => {
   const conditions = conditionsFor(options, { latencyMs: 150, limitsOn: true });
@@ -179,46 +182,6 @@ export const freshness: Scenario = async ({ options, report }) => {
     data: { paging, workload, expiry, hung },
   };
 };
-
-type Conditions = { latencyMs: number; limitsOn: boolean };
-
-async function withServer<T>(
-  options: Parameters<Scenario>[0]["options"],
-  conditions: Conditions & { tokenTtlSeconds?: number },
-  kind: ServerKind,
-  label: string,
-  env: Record<string, string>,
-  logLevel: string | undefined,
-  work: (bench: BenchSandbox, server: RunningServer) => Promise<T>,
-): Promise<T> {
-  const bench = await startBenchSandbox(options, conditions);
-  const server = await startServer({ kind, upstream: bench.upstream, label, logLevel, env });
-  try {
-    return await work(bench, server);
-  } finally {
-    await server.stop();
-    await bench.sandbox.close();
-  }
-}
-
-/** Waits until the server holds a usable token (its start-up fetch, plus Hostaway's 1 s activation). */
-async function waitForToken(bench: BenchSandbox, server: RunningServer): Promise<void> {
-  for (let tries = 0; tries < 100 && bench.sandbox.stats().tokenRequests === 0; tries++) await sleep(50);
-  await sleep(1200);
-  if (server.kind === "rest") await (await fetch(`${server.origin}/health`)).arrayBuffer();
-}
-
-async function restGet(server: RunningServer, path: string): Promise<{ status: number; body: string }> {
-  const response = await fetch(`${server.origin}${path}`, { headers: { "x-api-key": BENCH_API_KEY } });
-  return { status: response.status, body: await response.text() };
-}
-
-async function counted(bench: BenchSandbox, work: () => Promise<void>): Promise<Counted> {
-  bench.sandbox.resetStats();
-  const started = performance.now();
-  await work();
-  return { requests: upstreamFigures(bench.sandbox).requests, wallMs: performance.now() - started };
-}
 
 async function threadPaging(
   options: Parameters<Scenario>[0]["options"],
