@@ -4,9 +4,9 @@
  * a. a 50-id booking batch, then the same again; the baseline is one read per id through the library
  *    (`strategy: "single"`, what a booking batch cost before);
  * b. a 3-id batch (reads singly: no more requests than one per id);
- * c. "the last 7 days" cold, and a second call when the first names bookings it did not read;
- * d. the same search on a server that ran `HOSTAWAY_WARM=recent` for 3 minutes, with the busiest 10-s window the
- *    warmer used, and one interactive read during warming against the same read on an idle server.
+ * c. "the last 7 days" cold, and further calls while the previous one names bookings it did not read;
+ * d. the same search on a server with `HOSTAWAY_WARM=recent` once its first pass is done, with the busiest 10-s
+ *    window the warmer used, and one interactive read during warming against the same read on an idle server.
  */
 import { setTimeout as sleep } from "node:timers/promises";
 import { batchGetBookings } from "@hostaway-mcp/batch-runner";
@@ -27,7 +27,10 @@ import {
 import { seconds, type Table } from "../lib/table.ts";
 import { bookingsWithMessagesBetween } from "../lib/truth.ts";
 
+/** The issue's hope: a search answered from cache after 3 min of warming. */
 const WARM_MINUTES = 3;
+/** How long the bench waits at most for the warmer's first pass. */
+const WARM_LIMIT_MS = 8 * 60_000;
 
 export const planner: Scenario = async ({ options, report }) => {
   const conditions = conditionsFor(options, { latencyMs: 150, limitsOn: true });
@@ -128,12 +131,13 @@ export const planner: Scenario = async ({ options, report }) => {
     log,
     async (bench, server) => {
       await waitForToken(bench, server);
-      return searchTwice(bench, server);
+      return searchUntilComplete(bench, server);
     },
   );
 
-  // d: the same search after 3 minutes of warming.
-  progress(`planner: 7-day search after ${WARM_MINUTES} min of HOSTAWAY_WARM=recent`);
+  // d: the same search once the warmer finished its first pass (at 5 background requests per 10 s a pass over
+  // ~120 bookings takes about 4 min: more than the 3 min the issue hoped for, see the note).
+  progress("planner: 7-day search once HOSTAWAY_WARM=recent finished its first pass (about 5 min)");
   const warm = await withServer(
     options,
     conditions,
@@ -143,27 +147,39 @@ export const planner: Scenario = async ({ options, report }) => {
     log,
     async (bench, server) => {
       await waitForToken(bench, server);
+      const startedAt = Date.now();
       bench.sandbox.resetStats();
       await sleep(90_000);
+      // Only background requests so far: the busiest window is the warmer's alone.
+      const busiestBefore = bench.sandbox.stats().maxInAnyWindow.ip;
       const duringWarming = await counted(bench, async () => {
         await restGet(server, `/api/listings/${bench.sandbox.fixtures.listingIds[2]}`);
       });
-      await sleep(WARM_MINUTES * 60_000 - 90_000);
-      const busiest = bench.sandbox.stats().maxInAnyWindow.ip;
-      const health = JSON.parse((await restGet(server, "/health")).body) as { warming?: unknown };
-      const result = await searchTwice(bench, server);
-      return { ...result, busiest, duringWarming, health: health.warming };
+      bench.sandbox.resetStats();
+      let health: { warming?: { passes?: number } } = {};
+      while (Date.now() - startedAt < WARM_LIMIT_MS) {
+        health = JSON.parse((await restGet(server, "/health")).body) as typeof health;
+        if ((health.warming?.passes ?? 0) >= 1) break;
+        await sleep(5_000);
+      }
+      const warmedAfterMs = Date.now() - startedAt;
+      const busiest = Math.max(busiestBefore, bench.sandbox.stats().maxInAnyWindow.ip);
+      const result = await searchUntilComplete(bench, server);
+      return { ...result, busiest, duringWarming, warmedAfterMs, health: health.warming };
     },
   );
 
   const searchRow = (label: string, row: SearchResult) => [
     label,
-    `${row.first.found} / ${row.truth}`,
-    String(row.first.requests),
-    seconds(row.first.wallMs),
-    row.second === null
+    `${row.calls[0]?.found ?? 0} / ${row.truth}`,
+    String(row.calls[0]?.requests ?? 0),
+    seconds(row.calls[0]?.wallMs ?? 0),
+    row.calls.length === 1
       ? "–"
-      : `${row.second.found} / ${row.truth}, ${row.second.requests} req, ${seconds(row.second.wallMs)}`,
+      : row.calls
+          .slice(1)
+          .map((call) => `${call.found} / ${row.truth}, ${call.requests} req, ${seconds(call.wallMs)}`)
+          .join("; "),
   ];
   const searchTable: Table = {
     title: "7b. Messages of the last 7 days (REST)",
@@ -172,30 +188,39 @@ export const planner: Scenario = async ({ options, report }) => {
       "bookings found",
       "upstream req",
       "wall",
-      "second call (when the first named unread bookings)",
+      "further calls, while the previous named unread bookings",
     ],
-    rows: [searchRow("cold", cold), searchRow(`after ${WARM_MINUTES} min of warming`, warm)],
+    rows: [
+      searchRow("cold", cold),
+      searchRow(`after the first warm pass (${seconds(warm.warmedAfterMs)})`, warm),
+    ],
     notes: [
       `warming: the busiest 10-s window held ${warm.busiest} requests (background share 25 % of 20 = 5); an interactive GET /api/listings/{id} during warming took ${seconds(warm.duringWarming.wallMs)} (${warm.duringWarming.requests} req) against ${seconds(batches.idleRead.wallMs)} on an idle server`,
       `/health warming detail: ${JSON.stringify(warm.health)}`,
-      ...(cold.first.note ? [`cold first call's note: ${cold.first.note.slice(0, 300)}`] : []),
+      `arithmetic: ${cold.truth} bookings need at least one message-page read each; at 15 requests per 10 s a 40 s call sends at most 60, and the warmer at 5 per 10 s at most 90 in ${WARM_MINUTES} min`,
+      ...(cold.calls[0]?.note ? [`cold first call's note: ${cold.calls[0].note.slice(0, 300)}`] : []),
     ],
   };
   report.printTable(searchTable);
-  const completeCold = (cold.second ?? cold.first).found === cold.truth && cold.messagesOk;
+  const last = (row: SearchResult) => row.calls[row.calls.length - 1];
+  const completeCold = last(cold)?.found === cold.truth && cold.messagesOk;
   report.addTarget({
     scenario: "planner",
     target:
       "7-day search returns every matching booking: cold within the deadline or completed by a second call",
-    measured: `first ${cold.first.found}/${cold.truth} in ${seconds(cold.first.wallMs)}${cold.second ? `, second ${cold.second.found}/${cold.truth} in ${seconds(cold.second.wallMs)}` : ""}`,
-    status: judge(completeCold, applicable),
+    measured: `${cold.calls.length} calls: ${cold.calls.map((call) => `${call.found}/${cold.truth} in ${seconds(call.wallMs)}`).join(", ")}`,
+    status: judge(completeCold && cold.calls.length <= 2, applicable),
   });
+  const warmFirst = warm.calls[0];
   report.addTarget({
     scenario: "planner",
     target: `7-day search after ${WARM_MINUTES} min of warming: < 2 s with ≤ 3 upstream requests`,
-    measured: `${seconds(warm.first.wallMs)}, ${warm.first.requests} requests, ${warm.first.found}/${warm.truth} bookings`,
+    measured: `after ${seconds(warm.warmedAfterMs)} (first pass): ${seconds(warmFirst?.wallMs ?? 0)}, ${warmFirst?.requests} requests, ${warmFirst?.found}/${warm.truth} bookings`,
     status: judge(
-      warm.first.wallMs < 2000 && warm.first.requests <= 3 && warm.first.found === warm.truth,
+      warm.warmedAfterMs <= WARM_MINUTES * 60_000 &&
+        (warmFirst?.wallMs ?? Number.POSITIVE_INFINITY) < 2000 &&
+        (warmFirst?.requests ?? Number.POSITIVE_INFINITY) <= 3 &&
+        warmFirst?.found === warm.truth,
       applicable,
     ),
   });
@@ -246,11 +271,14 @@ interface SearchCall extends Counted {
 interface SearchResult {
   truth: number;
   messagesOk: boolean;
-  first: SearchCall;
-  second: SearchCall | null;
+  /** The first call, then each further call made while the previous one named bookings it did not read. */
+  calls: SearchCall[];
 }
 
-async function searchTwice(
+/** At most this many calls: each continues from the cache where the last stopped. */
+const MAX_SEARCH_CALLS = 4;
+
+async function searchUntilComplete(
   bench: BenchSandbox,
   server: Parameters<typeof restGet>[0],
 ): Promise<SearchResult> {
@@ -275,9 +303,11 @@ async function searchTwice(
       answer: answer as PartialFailureResponse<ConversationThread>,
     };
   };
-  const first = await call();
-  const second = first.note?.includes("ran out of its") ? await call() : null;
-  const final = second ?? first;
+  const calls = [await call()];
+  while (calls.length < MAX_SEARCH_CALLS && calls[calls.length - 1]?.note?.includes("ran out of its")) {
+    calls.push(await call());
+  }
+  const final = calls[calls.length - 1] as (typeof calls)[number];
   // Every message in the range is there: the total of each thread equals the dataset's count.
   const expectedMessages = bench.sandbox.data.messages.filter((message) => {
     if (message.status !== "sent" || !message.date) return false;
@@ -292,7 +322,6 @@ async function searchTwice(
   return {
     truth: truth.matchingBookings.length,
     messagesOk: returnedMessages === expectedMessages,
-    first: strip(first),
-    second: second === null ? null : strip(second),
+    calls: calls.map(strip),
   };
 }
