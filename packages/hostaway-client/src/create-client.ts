@@ -1,3 +1,4 @@
+import { hostname } from "node:os";
 import { HostawayAccessTokenSchema } from "@hostaway-mcp/domain-models";
 import type Bottleneck from "bottleneck";
 import type { AuthenticateOptions } from "./authenticate.js";
@@ -10,8 +11,13 @@ import { createResourceCache } from "./cache/resource-cache.js";
 import { type Clock, systemClock } from "./clock.js";
 import { createHttpExchange } from "./http-exchange.js";
 import { type Logger, silentLogger } from "./logger.js";
+import type { ClientObserver } from "./observer.js";
 import { toSearchParams } from "./query-string.js";
 import { createRateGate, DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limiter.js";
+import { createRedisCacheStore } from "./redis/redis-cache-store.js";
+import { type LinkLogger, RedisLink, type SharingStatus } from "./redis/redis-link.js";
+import { createRedisTokenStore } from "./redis/redis-token-store.js";
+import { SharedWindows } from "./redis/shared-windows.js";
 import { type ConversationsResource, createConversationsResource } from "./resources/conversations.js";
 import { createFinanceResource, type FinanceResource } from "./resources/finance.js";
 import { createListingsResource, type ListingsResource } from "./resources/listings.js";
@@ -65,7 +71,31 @@ export interface HostawayClientOptions {
    * on, in memory, bounded. `false` turns it off: every read goes upstream, as without a cache.
    */
   cache?: false | CacheOptions;
+  /**
+   * Share with every other process of this account through one Redis (docs/adr/008): Hostaway's windows (per
+   * account and per egress IP, a sliding log on Redis's clock), the 429 cool-down, the token (one request per
+   * expiry for all), and the read cache (unless `cache.store` is given). Redis away: each process falls back to
+   * `1/replicas` of each window and its own token and cache, and shares again once Redis answers.
+   */
+  redis?: RedisSharingOptions;
+  /** Hooks for metrics: every upstream attempt and every cache read. */
+  observer?: ClientObserver;
 }
+
+export interface RedisSharingOptions {
+  /** `redis://…`, or an open `link` to share one connection with the server's own Redis users. */
+  url?: string;
+  link?: RedisLink;
+  /** The group of processes leaving through one IP (they share the 15 per 10 s). Default: the host name. */
+  egressId?: string;
+  /** Processes expected at most, for the local fallback's `1/replicas` of each window. Default 4. */
+  replicas?: number;
+  /** Prefix of every key. Default `hostaway:`. */
+  keyPrefix?: string;
+}
+
+/** `off`: no Redis configured; otherwise whether Redis is answering. */
+export type ClientSharing = { mode: "off" } | SharingStatus;
 
 export interface CacheOptions extends Partial<CacheSettings> {
   /** Where entries live. Default: in memory (`createMemoryCacheStore`), bounded by the two limits below. */
@@ -120,7 +150,9 @@ export interface HostawayClient {
    * any `windowMs`; `perWindow` is null when every window is off.
    */
   backgroundBudget(): { share: number; perWindow: number | null; windowMs: number };
-  /** Closes pooled keep-alive connections. */
+  /** Whether windows, token and cache are shared through Redis right now (`off` without `redis`). */
+  sharing(): ClientSharing;
+  /** Closes pooled keep-alive connections (and the Redis connection the client opened itself). */
   close(): void;
 }
 
@@ -131,7 +163,8 @@ export function createHostawayClient(options: HostawayClientOptions): HostawayCl
   const config = validateOptions(options);
   const clock = options.clock ?? systemClock;
   const exchange = createHttpExchange();
-  const gate = createRateGate({ ...options.rateLimit, limiter: options.limiter });
+  const redis = options.redis ? openRedis(options.redis, config.accountId, options) : undefined;
+  const gate = createRateGate({ ...options.rateLimit, limiter: options.limiter, shared: redis?.windows });
   const transport = new Transport({
     baseUrl: config.baseUrl,
     exchange,
@@ -142,11 +175,14 @@ export function createHostawayClient(options: HostawayClientOptions): HostawayCl
     timeoutMs: config.timeoutMs,
     deadlineMs: config.deadlineMs,
     secrets: [config.secretKey],
+    observer: options.observer,
   });
 
   const tokenPath = { method: "POST", path: "/accessTokens" } as const;
   const tokens = new TokenManager({
-    store: options.tokenStore ?? createMemoryTokenStore(),
+    store:
+      options.tokenStore ??
+      (redis ? createRedisTokenStore(redis.link, config.accountId, redis.prefix) : createMemoryTokenStore()),
     clock,
     activationDelayMs: config.tokenActivationDelayMs,
     // REFERENCE.md §2: client-credentials grant, form-encoded; the response is not enveloped.
@@ -174,9 +210,13 @@ export function createHostawayClient(options: HostawayClientOptions): HostawayCl
   const cache = createResourceCache(
     options.cache === false
       ? undefined
-      : (options.cache?.store ?? createMemoryCacheStore(options.cache ?? {})),
+      : (options.cache?.store ??
+          (redis
+            ? createRedisCacheStore(redis.link, config.accountId, { ...options.cache, prefix: redis.prefix })
+            : createMemoryCacheStore(options.cache ?? {}))),
     clock,
     cacheSettings(options.cache),
+    options.observer,
   );
 
   return {
@@ -196,8 +236,42 @@ export function createHostawayClient(options: HostawayClientOptions): HostawayCl
       perWindow: gate.backgroundLimit,
       windowMs: options.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs,
     }),
-    close: () => exchange.close(),
+    sharing: () => (redis ? redis.link.status() : { mode: "off" }),
+    close: () => {
+      exchange.close();
+      if (redis?.owned) void redis.link.close();
+    },
   };
+}
+
+function openRedis(redis: RedisSharingOptions, accountId: string, options: HostawayClientOptions) {
+  if (redis.link === undefined && (typeof redis.url !== "string" || redis.url === "")) {
+    throw new TypeError("createHostawayClient: redis needs a url (redis://host:port) or an open link");
+  }
+  const replicas = redis.replicas ?? 4;
+  if (!Number.isInteger(replicas) || replicas < 1) {
+    throw new RangeError(`createHostawayClient: redis.replicas must be a whole number ≥ 1, got ${replicas}`);
+  }
+  const logger = options.logger as Partial<LinkLogger> | undefined;
+  const linkLogger =
+    typeof logger?.info === "function" && typeof logger.error === "function"
+      ? (logger as LinkLogger)
+      : undefined;
+  const link = redis.link ?? new RedisLink({ url: redis.url ?? "", logger: linkLogger });
+  const prefix = redis.keyPrefix ?? "hostaway:";
+  const windowMs = options.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs;
+  const holdMs = windowMs + (options.rateLimit?.safetyMarginMs ?? Math.ceil(windowMs * 0.01));
+  const windows = new SharedWindows({
+    link,
+    accountId,
+    egressId: redis.egressId ?? hostname(),
+    ip: options.rateLimit?.ip ?? DEFAULT_RATE_LIMIT.ip,
+    account: options.rateLimit?.account ?? DEFAULT_RATE_LIMIT.account,
+    holdMs,
+    replicas,
+    keyPrefix: prefix,
+  });
+  return { link, windows, prefix, owned: redis.link === undefined };
 }
 
 function invalidationTags({

@@ -11,7 +11,14 @@ export type { ReadOutcome, ReadRecord } from "./cache/read-log.js";
 export { trackReads } from "./cache/read-log.js";
 export type { Clock } from "./clock.js";
 export { systemClock } from "./clock.js";
-export type { CacheOptions, HostawayClient, HostawayClientOptions, Invalidation } from "./create-client.js";
+export type {
+  CacheOptions,
+  ClientSharing,
+  HostawayClient,
+  HostawayClientOptions,
+  Invalidation,
+  RedisSharingOptions,
+} from "./create-client.js";
 export {
   createHostawayClient,
   DEFAULT_BASE_URL,
@@ -41,6 +48,8 @@ export {
 } from "./errors.js";
 export type { HttpMethod } from "./http-method.js";
 export type { Logger } from "./logger.js";
+export type { ClientObserver, UpstreamRequestEvent } from "./observer.js";
+export { routeOf } from "./observer.js";
 export { clientOperations } from "./operations.js";
 export type { Page } from "./page.js";
 // Queries: one per question an agent asks, returning domain-models wire objects.
@@ -53,8 +62,10 @@ export { getProperty } from "./queries/get-property.js";
 export { listProperties } from "./queries/list-properties.js";
 export type { QueryOptions, QueryProgress } from "./queries/query-options.js";
 export { searchBookings } from "./queries/search-bookings.js";
-export type { RateLimitOptions } from "./rate-limiter.js";
+export type { RateLimitOptions, SharedSlots, SlotLease } from "./rate-limiter.js";
 export { DEFAULT_RATE_LIMIT } from "./rate-limiter.js";
+export type { LinkLogger, RedisLinkOptions, SharingMode, SharingStatus } from "./redis/redis-link.js";
+export { RedisLink } from "./redis/redis-link.js";
 export type {
   ReservationLister,
   ReservationWalk,

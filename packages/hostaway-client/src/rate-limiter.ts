@@ -57,6 +57,26 @@ export interface RateGate {
   run<T>(send: SendWithSlot<T>, options?: GateOptions): Promise<T>;
   /** Background requests one window may hold (the share's ceiling); null when no window applies. */
   readonly backgroundLimit: number | null;
+  /** Hostaway answered 429: hold every request back this long (shared by all processes when windows are). */
+  coolDown(ms: number): void;
+}
+
+/** One slot of windows shared with other processes (docs/adr/008), held from its grant. */
+export interface SlotLease {
+  /** The response began to arrive: the slot's window runs from now. */
+  started(): void;
+  /** Nothing went out: the slot is free at once. */
+  giveBack(): void;
+}
+
+/**
+ * Windows shared by several processes (Redis), taken after this process's own queue has granted a request its
+ * turn: the own queue orders the requests of this process (interactive first), the shared windows decide when
+ * the turn may go out.
+ */
+export interface SharedSlots {
+  acquire(options: { signal?: AbortSignal | undefined; background: boolean }): Promise<SlotLease>;
+  coolDown(ms: number): void;
 }
 
 /** The priority background requests queue at: after every other request. */
@@ -114,6 +134,8 @@ class SlidingWindow {
 export interface RateGateOptions extends RateLimitOptions {
   /** A shared Bottleneck (e.g. clustered) that replaces the built-in account window. */
   limiter?: Bottleneck | undefined;
+  /** Windows shared with other processes, passed after this process's own. */
+  shared?: SharedSlots | undefined;
 }
 
 export function createRateGate(options: RateGateOptions = {}): RateGate {
@@ -141,11 +163,12 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
   if (!(Number.isFinite(share) && share > 0 && share <= 1)) {
     throw new RangeError(`rateLimit.backgroundShare must be a number > 0 and ≤ 1, got ${share}`);
   }
-  const shared = account > 0 ? account : ip;
-  const backgroundLimit = shared > 0 ? Math.max(1, Math.floor(shared * share)) : null;
+  const accountWide = account > 0 ? account : ip;
+  const backgroundLimit = accountWide > 0 ? Math.max(1, Math.floor(accountWide * share)) : null;
   // Its own sliding window, held like any slot (until a window after the response): no window of `windowMs` ever
   // holds more background requests than the ceiling, however long each waited for its main slot.
   const background = backgroundLimit === null ? [] : [ownWindow(backgroundLimit, holdMs)];
+  const { shared } = options;
   return {
     backgroundLimit,
     run: (send, gateOptions = {}) =>
@@ -153,8 +176,10 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
         ? runThroughWindows([...background, ...windows], send, {
             ...gateOptions,
             priority: BACKGROUND_PRIORITY,
+            shared,
           })
-        : runThroughWindows(windows, send, gateOptions),
+        : runThroughWindows(windows, send, { ...gateOptions, shared }),
+    coolDown: (ms) => shared?.coolDown(ms),
   };
 }
 
@@ -183,7 +208,7 @@ function checked(name: string, value: number, wholeNumber: boolean): number {
 function runThroughWindows<T>(
   windows: SlidingWindow[],
   send: SendWithSlot<T>,
-  options: GateOptions,
+  options: GateOptions & { shared?: SharedSlots | undefined },
 ): Promise<T> {
   const { signal } = options;
   const priority = options.priority ?? 5;
@@ -196,20 +221,15 @@ function runThroughWindows<T>(
     if (!window) {
       if (abandoned) return Promise.reject(ABANDONED);
       started = true;
-      let windowStarted = false;
-      const startWindow = () => {
-        if (windowStarted) return;
-        windowStarted = true;
-        for (const held of windows) held.releaseAfterWindow();
-      };
-      const giveBack = () => {
-        if (windowStarted) return;
-        windowStarted = true;
-        for (const held of windows) held.releaseNow();
-      };
-      const sending = send(startWindow, giveBack);
-      sending.then(startWindow, startWindow);
-      return sending;
+      const { shared } = options;
+      if (shared === undefined) return sendHolding(windows, send, undefined);
+      return shared.acquire({ signal, background: options.background === true }).then(
+        (lease) => sendHolding(windows, send, lease),
+        (error: unknown) => {
+          for (const held of windows) held.releaseNow();
+          throw error;
+        },
+      );
     }
     return window.schedule(async () => {
       try {
@@ -235,4 +255,28 @@ function runThroughWindows<T>(
       })
       .finally(() => signal?.removeEventListener("abort", onAbort));
   });
+}
+
+/** Sends with every slot held; the slots' windows start when the response begins (or the send settles). */
+function sendHolding<T>(
+  windows: SlidingWindow[],
+  send: SendWithSlot<T>,
+  lease: SlotLease | undefined,
+): Promise<T> {
+  let windowStarted = false;
+  const startWindow = () => {
+    if (windowStarted) return;
+    windowStarted = true;
+    for (const held of windows) held.releaseAfterWindow();
+    lease?.started();
+  };
+  const giveBack = () => {
+    if (windowStarted) return;
+    windowStarted = true;
+    for (const held of windows) held.releaseNow();
+    lease?.giveBack();
+  };
+  const sending = send(startWindow, giveBack);
+  sending.then(startWindow, startWindow);
+  return sending;
 }

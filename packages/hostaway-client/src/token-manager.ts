@@ -17,6 +17,11 @@ export interface TokenManagerOptions {
   activationDelayMs: number;
 }
 
+/** How often a process waiting for another's token request re-reads the shared store. */
+const LOCK_POLL_MS = 100;
+/** How long it waits at most before requesting a token itself (the lock's own expiry is shorter). */
+const LOCK_WAIT_MS = 15_000;
+
 /** Refresh this long before `expiresAt`: 10 % of the lifetime, at most five minutes. */
 const MAX_REFRESH_MARGIN_MS = 5 * 60_000;
 
@@ -59,8 +64,10 @@ export class TokenManager {
    * already been replaced is left alone, so twenty 403s for the same old token cause one refresh, not twenty.
    */
   async invalidate(rejected: string): Promise<void> {
-    const stored = await this.#options.store.get();
-    if (stored?.accessToken === rejected) await this.#options.store.clear();
+    const { store } = this.#options;
+    if (store.clearIf) return store.clearIf(rejected);
+    const stored = await store.get();
+    if (stored?.accessToken === rejected) await store.clear();
   }
 
   async #currentOrRefreshed(signal?: AbortSignal): Promise<StoredToken> {
@@ -71,10 +78,37 @@ export class TokenManager {
       if (this.#inFlight) return abortable(this.#inFlight, signal);
       // A refresh finished while we were reading the store: read again rather than start a second one.
       if (generation !== this.#generation) continue;
-      this.#inFlight = this.#fetchAndStore().finally(() => {
+      this.#inFlight = this.#refresh().finally(() => {
         this.#inFlight = undefined;
       });
       return abortable(this.#inFlight, signal);
+    }
+  }
+
+  /**
+   * One token request for every process sharing the store: the holder of the store's refresh lock requests it; the
+   * others wait and re-read the store until the new token is there (or the lock frees, when its holder died).
+   */
+  async #refresh(): Promise<StoredToken> {
+    const { store, clock } = this.#options;
+    if (!store.lockRefresh) return this.#fetchAndStore();
+    const giveUpAt = clock.now() + LOCK_WAIT_MS;
+    for (;;) {
+      const release = await store.lockRefresh();
+      if (release) {
+        try {
+          // Another process may have stored a new token between our read and our lock.
+          const stored = await store.get();
+          if (stored && !this.#isDue(stored)) return stored;
+          return await this.#fetchAndStore();
+        } finally {
+          await release();
+        }
+      }
+      await clock.sleep(LOCK_POLL_MS);
+      const stored = await store.get();
+      if (stored && !this.#isDue(stored)) return stored;
+      if (clock.now() >= giveUpAt) return this.#fetchAndStore();
     }
   }
 

@@ -15,6 +15,17 @@ export interface TokenStore {
   get(): Promise<StoredToken | undefined>;
   set(token: StoredToken): Promise<void>;
   clear(): Promise<void>;
+  /**
+   * Forgets the token only if it is still `accessToken` (one atomic step in a shared store), so a 403 for an old
+   * token never deletes the new one another process just stored. Default: `get`, compare, `clear`.
+   */
+  clearIf?(accessToken: string): Promise<void>;
+  /**
+   * A store shared by processes: take the right to request the next token, so one token request serves them all.
+   * Resolves with a release function, or undefined when another process holds it (the caller then waits and
+   * re-reads the store). The lock must expire by itself, so a process that dies holding it blocks nobody for long.
+   */
+  lockRefresh?(): Promise<(() => Promise<void>) | undefined>;
 }
 
 export function createMemoryTokenStore(initial?: StoredToken): TokenStore {

@@ -4,12 +4,14 @@ import {
   HostawayAuthError,
   HostawayError,
   HostawayNetworkError,
+  HostawayRateLimitError,
   HostawayTimeoutError,
 } from "./errors.js";
 import { interpretResponse } from "./hostaway-response.js";
 import { ExchangeFailure, type HttpExchange, type RawResponse } from "./http-exchange.js";
 import type { HttpMethod } from "./http-method.js";
 import type { Logger } from "./logger.js";
+import { type ClientObserver, routeOf } from "./observer.js";
 import type { RateGate } from "./rate-limiter.js";
 import { RequestCoalescer } from "./request-coalescer.js";
 import type { RetryPolicy } from "./retry-policy.js";
@@ -99,9 +101,13 @@ export interface TransportOptions {
   deadlineMs: number;
   /** Strings that must never appear in an error message. */
   secrets: readonly string[];
+  /** Told about every attempt that reached the network (metrics). */
+  observer?: ClientObserver | undefined;
 }
 
 const TOKEN_PRIORITY = 0;
+/** After a 429 without `Retry-After`: how long every request holds back. */
+const RATE_LIMIT_COOL_DOWN_MS = 1000;
 const RETRY_PRIORITY = 4;
 const DEFAULT_PRIORITY = 5;
 
@@ -251,6 +257,10 @@ export class Transport {
           continue;
         }
         const delay = replayable ? retry.delayBeforeRetry(attempt, error) : undefined;
+        // A 429 holds back every request (of every process, when windows are shared), not just this call's retry.
+        if (HostawayRateLimitError.isInstance(error)) {
+          this.#options.gate.coolDown(error.retryAfterMs ?? delay ?? RATE_LIMIT_COOL_DOWN_MS);
+        }
         if (delay === undefined || clock.now() + delay >= deadlineAt) throw error;
         this.#stats.retries += 1;
         this.#options.logger.debug(
@@ -281,6 +291,7 @@ export class Transport {
       : state.attempt > 1 || state.requeued
         ? RETRY_PRIORITY
         : DEFAULT_PRIORITY;
+    const queuedAt = performance.now();
     const response = await this.#options.gate.run(
       async (startWindow, giveBack): Promise<RawResponse> => {
         if (!spec.isTokenRequest) {
@@ -303,6 +314,16 @@ export class Transport {
         const attemptTimeout = new AbortController();
         const timer = setTimeout(() => attemptTimeout.abort(), timeoutMs);
         const startedAt = performance.now();
+        const observed = (status: number | "error") =>
+          this.#options.observer?.upstreamRequest?.({
+            method: spec.method,
+            route: routeOf(spec.path),
+            status,
+            waitMs: startedAt - queuedAt,
+            durationMs: performance.now() - startedAt,
+            tokenRequest: spec.isTokenRequest === true,
+            background: options.background === true,
+          });
         try {
           const raw = await this.#options.exchange.send({
             method: spec.method,
@@ -316,8 +337,10 @@ export class Transport {
             { ...where, status: raw.status, attempt: state.attempt, durationMs: elapsedSince(startedAt) },
             "hostaway request",
           );
+          observed(raw.status);
           return raw;
         } catch (error) {
+          observed("error");
           const timedOut = attemptTimeout.signal.aborted && !state.signal.aborted;
           logger.debug(
             {

@@ -1,4 +1,5 @@
 import type { Clock } from "../clock.js";
+import type { ClientObserver } from "../observer.js";
 import type { CacheEntry, CacheStore } from "./cache-store.js";
 import { isOnlyIfCached, NotCached } from "./only-if-cached.js";
 import { type ReadOutcome, recordRead } from "./read-log.js";
@@ -83,11 +84,13 @@ export class ReadCache {
   readonly #store: CacheStore;
   readonly #clock: Clock;
   readonly settings: CacheSettings;
+  readonly #observer: ClientObserver | undefined;
 
-  constructor(store: CacheStore, clock: Clock, settings: CacheSettings) {
+  constructor(store: CacheStore, clock: Clock, settings: CacheSettings, observer?: ClientObserver) {
     this.#store = store;
     this.#clock = clock;
     this.settings = settings;
+    this.#observer = observer;
   }
 
   async read<T>(policy: ReadPolicy<T>, fetch: () => Promise<T>): Promise<CachedRead<T>> {
@@ -221,6 +224,7 @@ export class ReadCache {
 
   #answer<T>(key: string, entry: CacheEntry, outcome: ReadOutcome): CachedRead<T> {
     recordRead({ key, outcome, readAt: entry.validatedAt });
+    this.#observer?.cacheRead?.(outcome);
     // Each caller gets its own copy: a cached value is never shared mutable state.
     return { value: structuredClone(entry.value) as T, readAt: entry.validatedAt, outcome };
   }

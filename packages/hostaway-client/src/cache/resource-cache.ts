@@ -1,4 +1,5 @@
 import type { Clock } from "../clock.js";
+import type { ClientObserver } from "../observer.js";
 import type { CacheStore } from "./cache-store.js";
 import { isOnlyIfCached, NotCached } from "./only-if-cached.js";
 import {
@@ -31,8 +32,9 @@ export function createResourceCache(
   store: CacheStore | undefined,
   clock: Clock,
   settings: CacheSettings,
+  observer?: ClientObserver,
 ): ResourceCache {
-  if (store !== undefined) return new ReadCache(store, clock, settings);
+  if (store !== undefined) return new ReadCache(store, clock, settings, observer);
   // Off: every read goes upstream exactly as without a cache; the answer still says when it was read.
   return {
     settings,
