@@ -41,6 +41,8 @@ describe("loadSharedSettings", () => {
         },
         backgroundShare: 0.25,
       },
+      redis: undefined,
+      metrics: false,
       warm: { mode: "off" },
       webhook: undefined,
       logLevel: "info",
@@ -303,4 +305,45 @@ it("SettingsError.isInstance recognises the brand, not look-alikes", () => {
   });
   expect(SettingsError.isInstance(foreign)).toBe(true);
   expect(Object.keys(new SettingsError(["a"]))).toEqual(["name", "problems"]);
+});
+
+describe("loadSharedSettings: Redis and metrics", () => {
+  const base = { HOSTAWAY_ACCOUNT_ID: "123", HOSTAWAY_SECRET_KEY: "s" };
+  it("reads REDIS_URL, HOSTAWAY_EGRESS_ID, HOSTAWAY_REPLICAS and METRICS", () => {
+    const settings = loadSharedSettings(
+      {
+        ...base,
+        REDIS_URL: "redis://127.0.0.1:6380/2",
+        HOSTAWAY_EGRESS_ID: "eu-west-nat",
+        HOSTAWAY_REPLICAS: "3",
+        METRICS: "1",
+      },
+      { defaultPort: 1 },
+    );
+    expect(settings.redis).toEqual({ url: "redis://127.0.0.1:6380/2", egressId: "eu-west-nat", replicas: 3 });
+    expect(settings.metrics).toBe(true);
+  });
+
+  it("names each bad variable without echoing a value (a Redis URL may hold a password)", () => {
+    const secret = "redis-password-xyz";
+    let message = "";
+    try {
+      loadSharedSettings(
+        {
+          ...base,
+          REDIS_URL: `http://:${secret}@host`,
+          HOSTAWAY_EGRESS_ID: "bad id!",
+          HOSTAWAY_REPLICAS: "0",
+          METRICS: "yes",
+        },
+        { defaultPort: 1 },
+      );
+    } catch (error) {
+      message = (error as Error).message;
+    }
+    for (const name of ["REDIS_URL", "HOSTAWAY_EGRESS_ID", "HOSTAWAY_REPLICAS", "METRICS"]) {
+      expect(message).toContain(name);
+    }
+    expect(message).not.toContain(secret);
+  });
 });

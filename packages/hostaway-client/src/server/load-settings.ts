@@ -24,6 +24,21 @@ export interface SharedSettings {
     /** The most of the account window background work may use (`HOSTAWAY_BACKGROUND_SHARE`, default 0.25). */
     backgroundShare: number;
   };
+  /**
+   * Sharing through Redis (`REDIS_URL`, docs/adr/008): windows, token, cache and inbound limits; undefined: one
+   * process, in memory.
+   */
+  redis:
+    | {
+        url: string;
+        /** `HOSTAWAY_EGRESS_ID`: the processes leaving through one IP (default: the host name). */
+        egressId: string | undefined;
+        /** `HOSTAWAY_REPLICAS` (default 4): while Redis is away each process takes 1/replicas of each window. */
+        replicas: number;
+      }
+    | undefined;
+  /** `METRICS=1`: `GET /metrics` in Prometheus text (behind the API key when keys are set). */
+  metrics: boolean;
   /** Cache warming (`HOSTAWAY_WARM`, `HOSTAWAY_WARM_DAYS`): off, or the bookings active in the last `days`. */
   warm: { mode: "off" } | { mode: "recent"; days: number };
   /**
@@ -196,6 +211,26 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
       ? { login: webhookLogin, password: webhookPassword }
       : undefined;
 
+  const redisUrl = read("REDIS_URL");
+  if (redisUrl !== undefined && !isRedisUrl(redisUrl)) {
+    problems.push("REDIS_URL must be a redis:// or rediss:// URL such as redis://127.0.0.1:6379");
+  }
+  const egressId = read("HOSTAWAY_EGRESS_ID");
+  if (egressId !== undefined && !/^[\w.:-]{1,100}$/.test(egressId)) {
+    problems.push(
+      "HOSTAWAY_EGRESS_ID must be 1 to 100 letters, digits or . _ : - (a name for the processes that share one outgoing IP)",
+    );
+  }
+  const replicas = count(
+    "HOSTAWAY_REPLICAS",
+    4,
+    "processes sharing the account, for the limits while Redis is away",
+    1,
+  );
+  const redis = redisUrl === undefined ? undefined : { url: redisUrl, egressId, replicas };
+  const rawMetrics = read("METRICS") ?? "0";
+  if (rawMetrics !== "0" && rawMetrics !== "1") problems.push("METRICS must be 1 (serve GET /metrics) or 0");
+
   const rawLogLevel = read("LOG_LEVEL")?.toLowerCase() ?? "info";
   const logLevel = LOG_LEVELS.find((level) => level === rawLogLevel);
   if (logLevel === undefined) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
@@ -272,6 +307,8 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
       cache,
       backgroundShare,
     },
+    redis,
+    metrics: rawMetrics === "1",
     warm,
     webhook,
     logLevel: logLevel ?? "info",
@@ -295,6 +332,15 @@ function isHttpUrl(value: string): boolean {
   try {
     const url = new URL(value);
     return url.protocol === "http:" || url.protocol === "https:";
+  } catch {
+    return false;
+  }
+}
+
+function isRedisUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === "redis:" || url.protocol === "rediss:") && url.hostname !== "";
   } catch {
     return false;
   }

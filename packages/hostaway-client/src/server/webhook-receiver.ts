@@ -28,6 +28,8 @@ export interface WebhookReceiverOptions {
   clientIp?: ((req: IncomingMessage) => string | undefined) | undefined;
   /** The most the answer waits for the expiry (a slow shared store): Hostaway is answered within 1 s. Default 800. */
   answerWithinMs?: number | undefined;
+  /** Told of every authenticated delivery (metrics): its event name and whether it expired entries. */
+  onEvent?: ((event: string, outcome: "expired" | "ignored") => void) | undefined;
 }
 
 const silent: WebhookLogger = { debug: () => {}, warn: () => {} };
@@ -104,6 +106,7 @@ export function createWebhookReceiver(options: WebhookReceiverOptions) {
       return refuse(res, 413, "validation_error", "The delivery is larger than 1 MB.");
     }
     const hint = interpretWebhook(parseJson(body));
+    options.onEvent?.(hint.event ?? "unknown", hint.kind === "ignored" ? "ignored" : "expired");
     if (hint.kind === "ignored") {
       logger.debug({ event: hint.event, reason: hint.reason }, "webhook acknowledged, nothing to expire");
       return answer(res, 200, { status: "ok", event: hint.event, ignored: hint.reason });
