@@ -86,6 +86,7 @@ export type StartResult =
 /** REST routes of the operations the table calls. */
 const REST_ROUTES: Record<string, (args: Record<string, unknown>) => string> = {
   hostaway_get_guest_info: (args) => `/api/bookings/${args.booking_id}/guest`,
+  hostaway_get_booking_details: (args) => `/api/bookings/${args.booking_id}`,
   hostaway_list_properties: () => "/api/listings",
   hostaway_batch_get_properties: () => "/api/batch/properties",
   hostaway_get_property_details: (args) => `/api/listings/${args.listing_id}`,
@@ -94,6 +95,7 @@ const REST_ROUTES: Record<string, (args: Record<string, unknown>) => string> = {
 /** The arguments each REST route takes in its path, not its query. */
 const PATH_FIELDS: Record<string, string> = {
   hostaway_get_guest_info: "booking_id",
+  hostaway_get_booking_details: "booking_id",
   hostaway_get_property_details: "listing_id",
   hostaway_get_conversation_history: "booking_id",
 };

@@ -101,7 +101,7 @@ describe("main serving", () => {
     try {
       expect(outcome.transport).toBe("http");
       const health = await fetch(`${outcome.url}/health`);
-      expect(await health.json()).toEqual({ status: "ok", warming: { mode: "off" } });
+      expect(await health.json()).toEqual({ status: "ok", warming: { mode: "off" }, redis: { mode: "off" } });
       const unauthorized = await fetch(`${outcome.url}/mcp`, { method: "POST" });
       expect(unauthorized.status).toBe(401);
     } finally {

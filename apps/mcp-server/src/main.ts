@@ -1,6 +1,6 @@
 import type { Readable, Writable } from "node:stream";
-import { createHostawayClient, type HostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
-import { clientOptionsFrom, SettingsError } from "@hostaway-mcp/hostaway-client/server";
+import { type HostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
+import { createServerRuntime, type ServerRuntime, SettingsError } from "@hostaway-mcp/hostaway-client/server";
 import { type RecentWarmer, startRecentWarmer } from "@hostaway-mcp/message-timeline";
 import { ANONYMOUS_CALLER, createAuditLog } from "./audit.js";
 import { HELP_TEXT, parseCliArgs } from "./cli-args.js";
@@ -73,7 +73,8 @@ export async function main(
       level: settings.logLevel,
       ...(streams.stderr === process.stderr ? {} : { destination: streams.stderr }),
     });
-    const client = createClient(settings, logger);
+    const runtime = createServerRuntime(settings, logger);
+    const { client } = runtime;
     const warm = settings.warm;
     const warmer =
       warm.mode === "recent"
@@ -83,11 +84,11 @@ export async function main(
     try {
       running =
         settings.transport === "http"
-          ? await serveHttp(settings, client, logger, streams, warmer)
+          ? await serveHttp(settings, runtime, logger, streams, warmer)
           : serveStdio(client, logger, streams);
     } catch (error) {
       await warmer?.stop();
-      client.close();
+      await runtime.close();
       throw error;
     }
     // In the background: start-up never waits for Hostaway, and the first tool call finds the token ready.
@@ -103,7 +104,7 @@ export async function main(
           await warmer?.stop();
           await running.close();
           await warmUp;
-          client.close();
+          await runtime.close();
         })();
         return closing;
       },
@@ -112,10 +113,6 @@ export async function main(
     if (SettingsError.isInstance(error)) return fail(error.message);
     throw error;
   }
-}
-
-function createClient(settings: McpSettings, logger: Logger): HostawayClient {
-  return createHostawayClient(clientOptionsFrom(settings, logger.child({ component: "hostaway-client" })));
 }
 
 type Running = Omit<Extract<MainOutcome, { kind: "running" }>, "close" | "warmUp"> & {
@@ -170,13 +167,14 @@ function serveStdio(client: HostawayClient, logger: Logger, streams: MainStreams
 
 async function serveHttp(
   settings: McpSettings,
-  client: HostawayClient,
+  runtime: ServerRuntime,
   logger: Logger,
   streams: MainStreams,
   warmer: RecentWarmer | undefined,
 ): Promise<Running> {
   const audit = createAuditLog(streams.stderr);
   const { http: edge } = settings;
+  const { client, metrics } = runtime;
   const http = await startHttpServer({
     host: edge.host,
     port: edge.port,
@@ -186,7 +184,9 @@ async function serveHttp(
     perKeyLimit: edge.perKeyLimit,
     perIpLimit: edge.perIpLimit,
     webhook: { credentials: settings.webhook, invalidate: (what) => client.invalidate(what) },
-    health: () => ({ warming: warmer?.status() ?? { mode: "off" } }),
+    health: () => ({ warming: warmer?.status() ?? { mode: "off" }, redis: runtime.sharing() }),
+    ...(runtime.limitStore === undefined ? {} : { limitStore: runtime.limitStore }),
+    ...(metrics === undefined ? {} : { metrics }),
     logger,
     // With keys, each request carries its caller (a hash of its key); without keys, nobody is identified.
     createMcpServer: ({ toolNames }) =>

@@ -11,6 +11,8 @@ import { clientOperations, type HostawayClient, trackReads } from "@hostaway-mcp
 import {
   createEdgeGuard,
   createWebhookReceiver,
+  type ServerMetrics,
+  type ServerRuntime,
   setSecurityHeaders,
   WEBHOOK_PATH,
 } from "@hostaway-mcp/hostaway-client/server";
@@ -57,6 +59,12 @@ export interface CreateAppOptions {
   audit?: AuditSink;
   /** The cache warmer, when `HOSTAWAY_WARM=recent` runs one: its status is `/health`'s `warming` detail. */
   warmer?: { status(): WarmStatus } | undefined;
+  /**
+   * What the binary runs on (`createServerRuntime`): where inbound limits are counted (Redis with `REDIS_URL`),
+   * the metrics (`METRICS=1`: `GET /metrics`, behind the API key when keys are set), and the sharing mode that
+   * `/ready` reports.
+   */
+  runtime?: Pick<ServerRuntime, "limitStore" | "metrics" | "sharing"> | undefined;
 }
 
 /**
@@ -71,7 +79,10 @@ export function createApp({
   logger = pino({ level: "silent" }),
   audit = stderrAuditSink,
   warmer,
+  runtime,
 }: CreateAppOptions): Express {
+  const metrics = runtime?.metrics;
+  const limitStore = runtime?.limitStore;
   const settings: AppSettings = { ...DEFAULT_APP_SETTINGS, ...config };
   const app = express();
   app.disable("x-powered-by");
@@ -79,6 +90,7 @@ export function createApp({
   app.locals.loopbackOnly = settings.apiKeys.length === 0;
 
   app.use(requestLogging(logger));
+  if (metrics !== undefined) app.use(countInbound(metrics));
   app.use((_req, res, next) => {
     setSecurityHeaders(res);
     next();
@@ -91,6 +103,8 @@ export function createApp({
       credentials: settings.webhook,
       invalidate: (what) => client.invalidate(what),
       logger,
+      ...(limitStore === undefined ? {} : { store: limitStore }),
+      ...(metrics === undefined ? {} : { onEvent: (event, outcome) => metrics.webhook(event, outcome) }),
     }),
   );
   app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
@@ -113,7 +127,7 @@ export function createApp({
   app.get("/ready", async (_req, res) => {
     try {
       await ready();
-      res.json({ status: "ready" });
+      res.json({ status: "ready", redis: runtime?.sharing() ?? { mode: "off" } });
     } catch (error) {
       const cause = toApiError(error);
       throw new ApiError(503, cause.type, `Not ready: ${cause.message}`);
@@ -135,7 +149,7 @@ export function createApp({
   for (const path of ["/health", "/ready", "/openapi.json"]) app.all(path, methodNotAllowed("GET"));
 
   app.use(
-    "/api",
+    metrics === undefined ? ["/api"] : ["/api", "/metrics"],
     createEdgeGuard({
       apiKeys: settings.apiKeys,
       allowedHosts: settings.allowedHosts,
@@ -145,6 +159,7 @@ export function createApp({
       perKeyLimit: settings.perKeyLimit,
       perIpLimit: settings.perIpLimit,
       windowMs: settings.windowMs,
+      ...(limitStore === undefined ? {} : { store: limitStore }),
       cors: {
         methods: ["GET"],
         allowedHeaders: ["Authorization", "X-API-Key", "X-Request-Id"],
@@ -159,6 +174,12 @@ export function createApp({
       },
     }),
   );
+  if (metrics !== undefined) {
+    app.get("/metrics", async (_req, res) => {
+      res.type(metrics.contentType).send(await metrics.render());
+    });
+    app.all("/metrics", methodNotAllowed("GET"));
+  }
   for (const operation of OPERATIONS) registerRoute(app, operation, client, audit);
 
   app.use(notFoundHandler());
@@ -264,4 +285,17 @@ function registerRoute(
 function notFoundText(operation: OperationDeclaration, input: unknown): string {
   const { problem, nextStep } = operation.notFound(input as never, referByRoute);
   return `${problem} Next step: ${nextStep}`;
+}
+
+/** Counts each answered request by its route pattern (bounded: `/api/bookings/:booking_id`, never an id). */
+function countInbound(metrics: ServerMetrics): RequestHandler {
+  return (req, res, next) => {
+    const started = performance.now();
+    res.on("finish", () => {
+      const pattern = req.route?.path;
+      const route = typeof pattern === "string" ? `${req.baseUrl}${pattern}` : "unmatched";
+      metrics.inbound(route, res.statusCode, (performance.now() - started) / 1000);
+    });
+    next();
+  };
 }

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
-import { createHostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
-import { clientOptionsFrom, SettingsError } from "@hostaway-mcp/hostaway-client/server";
+import { warmUpToken } from "@hostaway-mcp/hostaway-client";
+import { createServerRuntime, SettingsError } from "@hostaway-mcp/hostaway-client/server";
 import { startRecentWarmer } from "@hostaway-mcp/message-timeline";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
@@ -98,9 +98,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
   }
 
   const logger = (io.logger ?? createLogger)(settings.logLevel);
-  const client = createHostawayClient(
-    clientOptionsFrom(settings, logger.child({ component: "hostaway-client" })),
-  );
+  const runtime = createServerRuntime(settings, logger);
+  const { client } = runtime;
   const { host, port } = settings.http;
   const warm = settings.warm;
   const warmer =
@@ -109,13 +108,13 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
       : undefined;
   let running: RunningServer;
   try {
-    running = await serve(createApp({ client, config: appSettingsOf(settings), logger, warmer }), {
+    running = await serve(createApp({ client, config: appSettingsOf(settings), logger, warmer, runtime }), {
       port,
       host,
     });
   } catch (error) {
     await warmer?.stop();
-    client.close();
+    await runtime.close();
     io.stderr(`hostaway-rest: cannot listen on ${host}:${port}: ${(error as Error).message}\n`);
     return { kind: "exit", exitCode: 1 };
   }
@@ -137,7 +136,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
       await warmer?.stop();
       await running.close(SHUTDOWN_GRACE_MS);
       await warmUp;
-      client.close();
+      await runtime.close();
     },
   };
 }

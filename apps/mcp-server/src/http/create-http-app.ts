@@ -1,3 +1,4 @@
+import { OPERATIONS } from "@hostaway-mcp/domain-models";
 import {
   createEdgeGuard,
   createWebhookReceiver,
@@ -5,6 +6,7 @@ import {
   type GuardedRequest,
   type InboundLimitStore,
   redactUrl,
+  type ServerMetrics,
   setSecurityHeaders,
   WEBHOOK_PATH,
   type WebhookReceiverOptions,
@@ -39,8 +41,10 @@ export interface HttpAppOptions {
   limitStore?: InboundLimitStore;
   /** Hostaway's webhook at `POST /webhooks/hostaway` (404 while `credentials` is undefined). */
   webhook?: Pick<WebhookReceiverOptions, "credentials" | "invalidate">;
-  /** More of `GET /health`'s answer (e.g. the cache warmer's status). */
+  /** More of `GET /health`'s answer (e.g. the cache warmer's status, the Redis sharing mode). */
   health?: () => Record<string, unknown>;
+  /** `METRICS=1`: `GET /metrics` behind the edge guard, and every request counted by its tools. */
+  metrics?: ServerMetrics;
   logger: Logger;
 }
 
@@ -64,10 +68,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
   const app = express();
   app.disable("x-powered-by");
 
+  const { metrics } = options;
   app.use((req, res, next) => {
     const started = performance.now();
     setSecurityHeaders(res, { guestData: true });
     res.on("finish", () => {
+      metrics?.inbound(metricRoute(req), res.statusCode, (performance.now() - started) / 1000);
       logger.debug(
         {
           method: req.method,
@@ -84,9 +90,18 @@ export function createHttpApp(options: HttpAppOptions): Express {
   app.get("/health", (_req, res) => {
     res.json({ status: "ok", ...options.health?.() });
   });
-  app.all("/health", (_req, res) => {
-    res.set("Allow", "GET").status(405).json({ error: "Method not allowed: /health answers GET." });
+  // Serving is never blocked on Redis: /ready answers ready in every mode and says which one.
+  app.get("/ready", (_req, res) => {
+    res.json({ status: "ready", redis: options.health?.().redis ?? { mode: "off" } });
   });
+  for (const path of ["/health", "/ready"]) {
+    app.all(path, (_req, res) => {
+      res
+        .set("Allow", "GET")
+        .status(405)
+        .json({ error: `Method not allowed: ${path} answers GET.` });
+    });
+  }
 
   // Before the edge guard: Hostaway authenticates with the webhook's Basic credentials, not an API key.
   app.all(
@@ -95,6 +110,8 @@ export function createHttpApp(options: HttpAppOptions): Express {
       credentials: options.webhook?.credentials,
       invalidate: options.webhook?.invalidate ?? (async () => {}),
       logger,
+      ...(options.limitStore === undefined ? {} : { store: options.limitStore }),
+      ...(metrics === undefined ? {} : { onEvent: (event, outcome) => metrics.webhook(event, outcome) }),
     }),
   );
 
@@ -146,6 +163,12 @@ export function createHttpApp(options: HttpAppOptions): Express {
       }
     },
   );
+
+  if (metrics !== undefined) {
+    app.get("/metrics", guard, async (_req, res) => {
+      res.type(metrics.contentType).send(await metrics.render());
+    });
+  }
 
   // Stateless mode has no server-initiated stream (GET) and no session to end (DELETE).
   app.all("/mcp", guard, (_req, res) => {
@@ -209,4 +232,14 @@ function calledToolNames(body: unknown): string[] | undefined {
     names.push(call.params.name);
   }
   return names;
+}
+
+const KNOWN_TOOLS = new Set(OPERATIONS.map((operation) => operation.name));
+
+/** `/mcp hostaway_get_booking` for a call of known tools (bounded labels: an unknown name is `other`), else the path. */
+function metricRoute(req: Request): string {
+  if (req.path !== "/mcp" || req.method !== "POST") return req.route === undefined ? "unmatched" : req.path;
+  const names = calledToolNames(req.body);
+  if (names === undefined) return "/mcp";
+  return `/mcp ${[...new Set(names.map((name) => (KNOWN_TOOLS.has(name) ? name : "other")))].sort().join(",")}`;
 }
