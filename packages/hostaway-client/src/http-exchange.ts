@@ -9,6 +9,8 @@ export interface ExchangeRequest {
   headers: Record<string, string>;
   /** A form-encoded body (`application/x-www-form-urlencoded`). */
   form?: URLSearchParams | undefined;
+  /** A JSON body (`application/json`), e.g. a message to send (REFERENCE.md §7, "Sending"). */
+  json?: unknown;
   /** Aborts the exchange: the caller, the call's deadline or the attempt's timeout. */
   signal: AbortSignal;
   /** Called when the response's status line and headers arrive (Hostaway has seen the request by then). */
@@ -69,8 +71,10 @@ export function createHttpExchange(): HttpExchange {
           headers: {
             ...request.headers,
             ...(request.form ? { "content-type": "application/x-www-form-urlencoded" } : {}),
+            ...(request.json !== undefined ? { "content-type": "application/json" } : {}),
           },
           ...(request.form ? { body: request.form.toString() } : {}),
+          ...(request.json !== undefined ? { body: JSON.stringify(request.json) } : {}),
           signal: request.signal,
         });
         const { onResponseStart } = request;

@@ -79,6 +79,7 @@ export type {
   ConversationsQuery,
   ConversationsResource,
   MessagesQuery,
+  SendMessageInput,
 } from "./resources/conversations.js";
 export type { FinanceReportQuery, FinanceResource } from "./resources/finance.js";
 export type {
@@ -96,5 +97,6 @@ export type { RetryOptions } from "./retry-policy.js";
 export type { StoredToken, TokenStore } from "./token-store.js";
 export { createMemoryTokenStore } from "./token-store.js";
 export type { ClientStats, RequestOptions } from "./transport.js";
+export { isUnknownOutcome } from "./unknown-outcome.js";
 export type { WarmUpLogger } from "./warm-up.js";
 export { warmUpToken } from "./warm-up.js";

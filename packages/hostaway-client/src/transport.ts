@@ -23,6 +23,8 @@ export interface RequestSpec {
   path: string;
   query?: URLSearchParams | undefined;
   form?: URLSearchParams | undefined;
+  /** A JSON body. A POST with one is a write unless `isRead`: never replayed (only the 403 re-authentication). */
+  json?: unknown;
   /** The token request: sent without a token, at the front of the queue, and replayable (it is idempotent). */
   isTokenRequest?: boolean;
   /**
@@ -330,6 +332,7 @@ export class Transport {
             url: this.#url(spec),
             headers: headers(state.token),
             form: spec.form,
+            json: spec.json,
             signal: AbortSignal.any([state.signal, attemptTimeout.signal]),
             onResponseStart: startWindow,
           });

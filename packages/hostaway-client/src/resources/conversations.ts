@@ -60,7 +60,27 @@ export interface ConversationsResource {
     reservationIds: readonly number[],
     options?: RequestOptions,
   ): Promise<Map<number, Page<HostawayConversation>>>;
+  /**
+   * Sends a message in a conversation (`POST /conversations/{id}/messages`, REFERENCE.md §6.3 and §7 "Sending"):
+   * `body` is the text, `communicationType` one of `email` (Hostaway's default), `channel`, `sms`, `whatsapp`.
+   * A write: it is never replayed. A `HostawayTimeoutError` or `HostawayNetworkError` with `sent: true` means the
+   * outcome is unknown (the message may have gone out): check the conversation before sending again
+   * (`isUnknownOutcome`). On success the conversation's and its booking's cached entries are dropped, so the next
+   * read shows the message.
+   */
+  send(
+    conversationId: number | string,
+    message: SendMessageInput,
+    options?: Pick<RequestOptions, "signal" | "timeoutMs" | "deadlineMs">,
+  ): Promise<HostawayMessage>;
 }
+
+export const SendMessageSchema = z.strictObject({
+  body: z.string().trim().min(1, "body must not be empty"),
+  communicationType: z.enum(["email", "channel", "sms", "whatsapp"]).optional(),
+});
+export type SendMessageInput = z.input<typeof SendMessageSchema>;
+const MessageEnvelopeSchema = hostawayEnvelope(HostawayMessageSchema);
 
 function bookingTags(items: readonly { reservationId?: number | null | undefined }[]): string[] {
   return [
@@ -163,6 +183,20 @@ export function createConversationsResource(
         },
       );
       return read.value;
+    },
+
+    async send(id, message, options) {
+      const conversationId = requireId("conversationId", id, {
+        method: "POST",
+        path: "/conversations/{id}/messages",
+      });
+      const where = { method: "POST", path: `/conversations/${conversationId}/messages` } as const;
+      const parsed = parseArguments(SendMessageSchema, message, where, "message");
+      const body = await transport.request({ ...where, json: parsed }, options);
+      const sent = parseResponse(MessageEnvelopeSchema, body, where).result;
+      const tags = [`conversation:${conversationId}`, ...bookingTags([sent])];
+      await cache.invalidate(tags);
+      return sent;
     },
 
     async messages(id, query, options) {
