@@ -13,7 +13,12 @@ import { createHttpExchange } from "./http-exchange.js";
 import { type Logger, silentLogger } from "./logger.js";
 import type { ClientObserver } from "./observer.js";
 import { toSearchParams } from "./query-string.js";
-import { createRateGate, DEFAULT_RATE_LIMIT, type RateLimitOptions } from "./rate-limiter.js";
+import {
+  createRateGate,
+  DEFAULT_RATE_LIMIT,
+  type RateLimitOptions,
+  resolveRateLimits,
+} from "./rate-limiter.js";
 import { createRedisCacheStore } from "./redis/redis-cache-store.js";
 import { type LinkLogger, RedisLink, type SharingStatus } from "./redis/redis-link.js";
 import { createRedisTokenStore } from "./redis/redis-token-store.js";
@@ -259,14 +264,13 @@ function openRedis(redis: RedisSharingOptions, accountId: string, options: Hosta
       : undefined;
   const link = redis.link ?? new RedisLink({ url: redis.url ?? "", logger: linkLogger });
   const prefix = redis.keyPrefix ?? "hostaway:";
-  const windowMs = options.rateLimit?.windowMs ?? DEFAULT_RATE_LIMIT.windowMs;
-  const holdMs = windowMs + (options.rateLimit?.safetyMarginMs ?? Math.ceil(windowMs * 0.01));
+  const { ip, account, holdMs } = resolveRateLimits(options.rateLimit);
   const windows = new SharedWindows({
     link,
     accountId,
     egressId: redis.egressId ?? hostname(),
-    ip: options.rateLimit?.ip ?? DEFAULT_RATE_LIMIT.ip,
-    account: options.rateLimit?.account ?? DEFAULT_RATE_LIMIT.account,
+    ip,
+    account,
     holdMs,
     replicas,
     keyPrefix: prefix,

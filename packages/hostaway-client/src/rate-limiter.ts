@@ -138,12 +138,27 @@ export interface RateGateOptions extends RateLimitOptions {
   shared?: SharedSlots | undefined;
 }
 
-export function createRateGate(options: RateGateOptions = {}): RateGate {
+/** The limits with their defaults applied and checked; `holdMs` is how long a slot stays taken (window + margin). */
+export interface ResolvedRateLimits {
+  ip: number;
+  account: number;
+  windowMs: number;
+  holdMs: number;
+}
+
+export function resolveRateLimits(options: RateLimitOptions = {}): ResolvedRateLimits {
   const windowMs = checked("windowMs", options.windowMs ?? DEFAULT_RATE_LIMIT.windowMs, false);
   const margin = checked("safetyMarginMs", options.safetyMarginMs ?? Math.ceil(windowMs * 0.01), false);
-  const holdMs = windowMs + margin;
-  const ip = checked("ip", options.ip ?? DEFAULT_RATE_LIMIT.ip, true);
-  const account = checked("account", options.account ?? DEFAULT_RATE_LIMIT.account, true);
+  return {
+    ip: checked("ip", options.ip ?? DEFAULT_RATE_LIMIT.ip, true),
+    account: checked("account", options.account ?? DEFAULT_RATE_LIMIT.account, true),
+    windowMs,
+    holdMs: windowMs + margin,
+  };
+}
+
+export function createRateGate(options: RateGateOptions = {}): RateGate {
+  const { ip, account, holdMs } = resolveRateLimits(options);
   const windows: SlidingWindow[] = [];
   if (options.limiter) {
     // The account window is shared (e.g. clustered); the IP window stays this client's own.

@@ -164,7 +164,11 @@ it("gives a killed process's slots back to the others within one window (10 s)",
 
     sandbox.setRateLimits({ ip: 15, account: 20, windowMs });
     sandbox.resetStats();
-    const survivor = processClient({ rateLimit: { ip: 15, account: 20, windowMs } });
+    const waits: number[] = [];
+    const survivor = processClient({
+      rateLimit: { ip: 15, account: 20, windowMs },
+      observer: { upstreamRequest: (event) => waits.push(event.waitMs) },
+    });
     await untilShared(survivor);
     const ids = sandbox.fixtures.bookingIds.slice(200, 214);
     const results = await Promise.allSettled(ids.map((id) => survivor.reservations.get(id)));
@@ -173,6 +177,8 @@ it("gives a killed process's slots back to the others within one window (10 s)",
     // The full window (the token request and 14 reads) within one window of the kill, and not one 429.
     expect(sandbox.stats()).toMatchObject({ total: 15, rateLimited: 0 });
     expect(tookMs).toBeLessThan(windowMs + 1500);
+    // And the dead process's slots were honoured until they aged out: the survivor did wait for the window.
+    expect(Math.max(...waits)).toBeGreaterThan(windowMs / 2);
   } finally {
     probe.disconnect();
     if (child.exitCode === null) child.kill("SIGKILL");

@@ -3,10 +3,16 @@ import { createMemoryTokenStore, type StoredToken, type TokenStore } from "../to
 import type { RedisLink } from "./redis-link.js";
 import { runScript } from "./run-script.js";
 
-/** Deletes KEYS[1] only while it still holds ARGV[1] (a token, or a lock's owner id). */
-const DELETE_IF_SCRIPT = `
+/** Deletes KEYS[1] only while it still holds exactly ARGV[1] (the lock's owner id). */
+const DELETE_IF_EQUAL_SCRIPT = `
+if redis.call('GET', KEYS[1]) == ARGV[1] then return redis.call('DEL', KEYS[1]) end
+return 0
+`;
+
+/** Deletes the stored token (JSON, `StoredToken`) only while it is still ARGV[1]. */
+const DELETE_IF_TOKEN_SCRIPT = `
 local value = redis.call('GET', KEYS[1])
-if value and string.find(value, ARGV[1], 1, true) then return redis.call('DEL', KEYS[1]) end
+if value and cjson.decode(value).accessToken == ARGV[1] then return redis.call('DEL', KEYS[1]) end
 return 0
 `;
 
@@ -48,10 +54,8 @@ export function createRedisTokenStore(link: RedisLink, accountId: string, prefix
     },
     clearIf: async (accessToken) => {
       if ((await local.get())?.accessToken === accessToken) await local.clear();
-      // The JSON holds the token as `"accessToken":"<token>"`: matching that exact fragment compares the token.
-      const fragment = JSON.stringify({ accessToken }).slice(1, -1);
       await link.run(
-        (redis) => runScript(redis, DELETE_IF_SCRIPT, [key], [fragment]),
+        (redis) => runScript(redis, DELETE_IF_TOKEN_SCRIPT, [key], [accessToken]),
         () => undefined,
       );
     },
@@ -65,7 +69,7 @@ export function createRedisTokenStore(link: RedisLink, accountId: string, prefix
       if (!taken) return undefined;
       return async () => {
         await link.run(
-          (redis) => runScript(redis, DELETE_IF_SCRIPT, [lockKey], [owner]),
+          (redis) => runScript(redis, DELETE_IF_EQUAL_SCRIPT, [lockKey], [owner]),
           () => undefined,
         );
       };

@@ -37,10 +37,9 @@ export function createServerRuntime(settings: SharedSettings, logger: RuntimeLog
           url: settings.redis.url,
           logger: logger.child({ component: "redis" }) as RuntimeLogger,
         });
-  let client: HostawayClient | undefined;
-  const sharing = (): ClientSharing => client?.sharing() ?? { mode: "off" };
+  const sharing = (): ClientSharing => link?.status() ?? { mode: "off" };
   const metrics = settings.metrics ? createServerMetrics({ sharing }) : undefined;
-  client = createHostawayClient({
+  const client = createHostawayClient({
     ...clientOptionsFrom(settings, logger.child({ component: "hostaway-client" })),
     ...(link === undefined || settings.redis === undefined
       ? {}
@@ -53,14 +52,13 @@ export function createServerRuntime(settings: SharedSettings, logger: RuntimeLog
         }),
     ...(metrics === undefined ? {} : { observer: metrics.observer }),
   });
-  const opened = client;
   return {
-    client: opened,
+    client,
     limitStore: link === undefined ? undefined : createRedisLimitStore(link),
     metrics,
     sharing,
     close: async () => {
-      opened.close();
+      client.close();
       await link?.close();
     },
   };
