@@ -52,6 +52,7 @@ export { mapFinanceReport } from "./mappers/map-finance-report.js";
 export { mapListing, mapListingSummary } from "./mappers/map-listing.js";
 export type { MessageMappingContext } from "./mappers/map-message.js";
 export {
+  communicationTypeOf,
   mapDeliveryStatus,
   mapMessage,
   mapMessageChannel,
@@ -96,6 +97,11 @@ export type {
   OperationTable,
 } from "./operations/operation-handler.js";
 export { bindOperations, implement } from "./operations/operation-handler.js";
+export {
+  prepareGuestReplyOperation,
+  sendGuestReplyOperation,
+  WRITE_OPERATIONS,
+} from "./operations/replies.js";
 // Paging helpers.
 export { decodeCursor, encodeCursor } from "./paging/cursor.js";
 export { fitToBudget } from "./paging/fit-to-budget.js";
@@ -115,6 +121,17 @@ export type { ConversationHistoryRequest } from "./requests/conversation-history
 export { ConversationHistoryRequestSchema } from "./requests/conversation-history.js";
 export type { FinancialReportRequest } from "./requests/financial-report.js";
 export { FinancialReportRequestSchema } from "./requests/financial-report.js";
+export type {
+  PrepareGuestReplyRequest,
+  ReplyChannel,
+  SendGuestReplyRequest,
+} from "./requests/guest-reply.js";
+export {
+  MAX_REPLY_CHARACTERS,
+  PrepareGuestReplyRequestSchema,
+  ReplyChannelSchema,
+  SendGuestReplyRequestSchema,
+} from "./requests/guest-reply.js";
 export type { ListPropertiesRequest } from "./requests/list-properties.js";
 export { ListPropertiesRequestSchema } from "./requests/list-properties.js";
 export type { FieldIssue, ParsedRequest, RequestProblem } from "./requests/parse-request.js";
@@ -164,6 +181,8 @@ export {
   FinancialReportDateTypeSchema,
   FinancialReportSchema,
 } from "./wire/financial-report.js";
+export type { GuestReplyDraft, GuestReplySent } from "./wire/guest-reply.js";
+export { GuestReplyDraftSchema, GuestReplySentSchema } from "./wire/guest-reply.js";
 export type { Listing, ListingSummary, ListingSummaryPage } from "./wire/listing.js";
 export { ListingSchema, ListingSummaryPageSchema, ListingSummarySchema } from "./wire/listing.js";
 export type { ConversationThread, Message, MessageAttachment } from "./wire/message.js";

@@ -11,6 +11,8 @@ export interface BookingMessages {
   facts: BookingFacts;
   /** The booking's conversations, in the order Hostaway listed them. */
   conversationIds: number[];
+  /** The same conversations as Hostaway listed them (their `messageReceivedOn` dates a guest's latest message). */
+  conversations: HostawayConversation[];
   /** Wire messages in retrieval order (not yet a timeline: see `buildTimeline`). */
   messages: Message[];
   /** The thread's `as_of`: the oldest conversation-list or message-page read the messages rely on. */
@@ -77,6 +79,7 @@ export async function loadBookingMessages(
   return {
     facts: { bookingId, reservation, embedded },
     conversationIds: conversations.map((conversation) => conversation.id),
+    conversations,
     messages,
     asOf: reads.toIsoString(),
   };

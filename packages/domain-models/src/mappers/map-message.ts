@@ -1,6 +1,7 @@
 import type { HostawayConversation, HostawayConversationReservation } from "../hostaway/conversation.js";
 import type { HostawayMessage } from "../hostaway/message.js";
 import type { HostawayReservation } from "../hostaway/reservation.js";
+import type { ReplyChannel } from "../requests/guest-reply.js";
 import type { DeliveryStatus, MessageChannel, SenderType } from "../wire/enums.js";
 import type { Message, MessageAttachment } from "../wire/message.js";
 import { guestName } from "./map-booking.js";
@@ -83,6 +84,14 @@ export function mapMessageChannel(communicationType: string | null | undefined):
     default:
       return "other";
   }
+}
+
+/**
+ * Hostaway's `communicationType` for sending on one of our channels (REFERENCE.md §7 "Sending": `email`, `channel`,
+ * `sms`, `whatsapp`): the inverse of `mapMessageChannel` for the channels a message can be sent on.
+ */
+export function communicationTypeOf(channel: ReplyChannel): "email" | "channel" | "sms" | "whatsapp" {
+  return channel === "platform" ? "channel" : channel;
 }
 
 /** Incoming → guest; outgoing with a `communicationId` (an automation) → system; other outgoing → property_manager. */

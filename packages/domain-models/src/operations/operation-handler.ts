@@ -20,6 +20,13 @@ export interface OperationContext {
   onNote?: ((text: string) => void) | undefined;
   /** How this edge names another operation in a next step. */
   refer: Refer;
+  /** Who calls (an audit id: a hash of the API key, `stdio`, …): writes bind their drafts to it. */
+  caller?: string | undefined;
+  /**
+   * Asks the user to approve `preview` where the client can (MCP elicitation): `accepted`, `declined`, or
+   * `unsupported` (the caller must then confirm in its input).
+   */
+  confirm?: ((preview: string) => Promise<"accepted" | "declined" | "unsupported">) | undefined;
 }
 
 /** One operation's implementation: the input its schema parsed, the wire object its output schema allows. */

@@ -60,6 +60,13 @@ export interface OperationDeclaration<
   http: OperationHttp;
   /** Reads guest contact data or guest messages: audited, and answered with `Cache-Control: no-store`. */
   guestData: boolean;
+  /**
+   * Writes (a draft, a message to a guest): listed and routed only when the server enables writes, callable only
+   * by callers allowed to write (`WRITE_OPERATIONS`).
+   */
+  write?: boolean;
+  /** A write that is safe to repeat with the same input (MCP `idempotentHint`). */
+  idempotent?: boolean;
   /** The bookings the audit lines name, one line each (`null`: not tied to one booking). `output` is absent on failure. */
   auditedBookings?: (input: z.output<Input>, output?: z.output<Output>) => Array<number | null>;
   /** What Hostaway's not-found means for this input; the next step names operations through `refer`. */

@@ -49,18 +49,20 @@ export const MessageSchema = z
   .describe("One message between host and guest.");
 export type Message = z.infer<typeof MessageSchema>;
 
+/** The booking a thread (or a reply draft) is about: the same fields, described the same way, everywhere. */
+export const bookingContextFields = {
+  booking_id: z.number().int().positive().describe("Hostaway reservation id."),
+  guest_name: z.string().nullable().describe("Guest's name."),
+  listing_id: z.number().int().positive().nullable().describe("Hostaway listing id."),
+  listing_name: z.string().nullable().describe("Listing name, when known."),
+  arrival_date: isoDate("Check-in date (YYYY-MM-DD)").nullable(),
+  departure_date: isoDate("Check-out date (YYYY-MM-DD)").nullable(),
+  channel_name: z.string().nullable().describe("Hostaway channel name of the booking (e.g. airbnbOfficial)."),
+};
+
 export const ConversationThreadSchema = z
   .strictObject({
-    booking_id: z.number().int().positive().describe("Hostaway reservation id."),
-    guest_name: z.string().nullable().describe("Guest's name."),
-    listing_id: z.number().int().positive().nullable().describe("Hostaway listing id."),
-    listing_name: z.string().nullable().describe("Listing name, when known."),
-    arrival_date: isoDate("Check-in date (YYYY-MM-DD)").nullable(),
-    departure_date: isoDate("Check-out date (YYYY-MM-DD)").nullable(),
-    channel_name: z
-      .string()
-      .nullable()
-      .describe("Hostaway channel name of the booking (e.g. airbnbOfficial)."),
+    ...bookingContextFields,
     conversation_ids: z
       .array(z.number().int().positive())
       .describe("Every Hostaway conversation of this booking (a booking can have several)."),
