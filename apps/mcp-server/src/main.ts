@@ -1,7 +1,19 @@
 import type { Readable, Writable } from "node:stream";
 import { type HostawayClient, warmUpToken } from "@hostaway-mcp/hostaway-client";
-import { createServerRuntime, type ServerRuntime, SettingsError } from "@hostaway-mcp/hostaway-client/server";
-import { type RecentWarmer, startRecentWarmer } from "@hostaway-mcp/message-timeline";
+import {
+  callerIdOf,
+  createServerRuntime,
+  type ServerRuntime,
+  SettingsError,
+} from "@hostaway-mcp/hostaway-client/server";
+import {
+  createMemoryDraftStore,
+  createRedisDraftStore,
+  type DraftStore,
+  type RecentWarmer,
+  type ReplyAuditSink,
+  startRecentWarmer,
+} from "@hostaway-mcp/message-timeline";
 import { ANONYMOUS_CALLER, createAuditLog } from "./audit.js";
 import { HELP_TEXT, parseCliArgs } from "./cli-args.js";
 import { createServer } from "./create-server.js";
@@ -85,7 +97,7 @@ export async function main(
       running =
         settings.transport === "http"
           ? await serveHttp(settings, runtime, logger, streams, warmer)
-          : serveStdio(client, logger, streams);
+          : serveStdio(client, logger, streams, writesOf(settings, runtime, streams));
     } catch (error) {
       await warmer?.stop();
       await runtime.close();
@@ -124,9 +136,15 @@ type Running = Omit<Extract<MainOutcome, { kind: "running" }>, "close" | "warmUp
  * on). When stdin ends, the calls in flight finish (within the grace period) before the server stops with 0; a
  * failed stream stops it with 1. Each stop is logged.
  */
-function serveStdio(client: HostawayClient, logger: Logger, streams: MainStreams): Running {
+function serveStdio(
+  client: HostawayClient,
+  logger: Logger,
+  streams: MainStreams,
+  writes: Writes | undefined,
+): Running {
   const audit = createAuditLog(streams.stderr);
-  const server = createServer({ client, logger, audit });
+  // stdio: the flag alone allows writes (the local user runs this process), and the client can be asked to approve.
+  const server = createServer({ client, logger, audit, writes: writes && { ...writes, elicit: true } });
   let resolveStopped: (code: number) => void = () => {};
   const stopped = new Promise<number>((resolve) => {
     resolveStopped = resolve;
@@ -165,6 +183,17 @@ function serveStdio(client: HostawayClient, logger: Logger, streams: MainStreams
   return { kind: "running", transport: "stdio", stopped, close: drainAndClose };
 }
 
+type Writes = { drafts: DraftStore; audit: ReplyAuditSink };
+
+/** The draft store and reply audit when `HOSTAWAY_ALLOW_WRITES=1`: drafts in Redis with `REDIS_URL`. */
+function writesOf(settings: McpSettings, runtime: ServerRuntime, streams: MainStreams): Writes | undefined {
+  if (!settings.writes.enabled) return undefined;
+  return {
+    drafts: runtime.link ? createRedisDraftStore(runtime.link) : createMemoryDraftStore(),
+    audit: (line) => streams.stderr.write(`${JSON.stringify(line)}\n`),
+  };
+}
+
 async function serveHttp(
   settings: McpSettings,
   runtime: ServerRuntime,
@@ -175,6 +204,8 @@ async function serveHttp(
   const audit = createAuditLog(streams.stderr);
   const { http: edge } = settings;
   const { client, metrics } = runtime;
+  const writes = writesOf(settings, runtime, streams);
+  const writers = new Set(settings.writes.keys.map(callerIdOf));
   const http = await startHttpServer({
     host: edge.host,
     port: edge.port,
@@ -188,9 +219,20 @@ async function serveHttp(
     ...(runtime.limitStore === undefined ? {} : { limitStore: runtime.limitStore }),
     ...(metrics === undefined ? {} : { metrics }),
     logger,
-    // With keys, each request carries its caller (a hash of its key); without keys, nobody is identified.
-    createMcpServer: ({ toolNames }) =>
-      createServer({ client, logger, audit, defaultCaller: ANONYMOUS_CALLER, toolNames }),
+    // With keys, each request carries its caller (a hash of its key); without keys, nobody is identified. Only a
+    // caller whose key is in API_KEYS_WRITE is even shown the write tools.
+    createMcpServer: ({ toolNames, caller }) =>
+      createServer({
+        client,
+        logger,
+        audit,
+        defaultCaller: ANONYMOUS_CALLER,
+        toolNames,
+        writes:
+          writes !== undefined && caller !== undefined && writers.has(caller)
+            ? { ...writes, elicit: false }
+            : undefined,
+      }),
   });
   logger.info(
     { transport: "http", url: `${http.url}/mcp`, auth: edge.apiKeys.length > 0 ? "bearer" : "none" },

@@ -6,6 +6,7 @@ import {
   type OperationHandler,
   parseRequest,
   requestParameters,
+  WRITE_OPERATIONS,
 } from "@hostaway-mcp/domain-models";
 import { clientOperations, type HostawayClient, trackReads } from "@hostaway-mcp/hostaway-client";
 import {
@@ -16,7 +17,13 @@ import {
   setSecurityHeaders,
   WEBHOOK_PATH,
 } from "@hostaway-mcp/hostaway-client/server";
-import { timelineOperations, type WarmStatus } from "@hostaway-mcp/message-timeline";
+import {
+  createReplyOperations,
+  type DraftStore,
+  type ReplyAuditSink,
+  timelineOperations,
+  type WarmStatus,
+} from "@hostaway-mcp/message-timeline";
 import express, { type Express, type RequestHandler } from "express";
 import type { Logger } from "pino";
 import pino from "pino";
@@ -34,6 +41,8 @@ import { packageVersion } from "./version.js";
 
 /** No route takes a body; anything larger than this is refused with 413 before it is buffered further. */
 const MAX_BODY_BYTES = 16 * 1024;
+/** With writes on: a reply of 5,000 characters, every one escaped in JSON, fits. */
+const MAX_WRITE_BODY_BYTES = 64 * 1024;
 
 /** Swagger UI is a page: it needs its own scripts, styles and images (everything else answers JSON, allowing nothing). */
 const DOCS_CSP =
@@ -65,6 +74,11 @@ export interface CreateAppOptions {
    * `/ready` reports.
    */
   runtime?: Pick<ServerRuntime, "limitStore" | "metrics" | "sharing"> | undefined;
+  /**
+   * Guest replies (`HOSTAWAY_ALLOW_WRITES=1` with keys in `API_KEYS_WRITE`): the write routes exist only with this;
+   * `writers` are the callers (key hashes) allowed to use them, every other key gets 403.
+   */
+  writes?: { drafts: DraftStore; audit: ReplyAuditSink; writers: ReadonlySet<string> } | undefined;
 }
 
 /**
@@ -80,6 +94,7 @@ export function createApp({
   audit = stderrAuditSink,
   warmer,
   runtime,
+  writes,
 }: CreateAppOptions): Express {
   const metrics = runtime?.metrics;
   const limitStore = runtime?.limitStore;
@@ -107,7 +122,9 @@ export function createApp({
       ...(metrics === undefined ? {} : { onEvent: (event, outcome) => metrics.webhook(event, outcome) }),
     }),
   );
-  app.use(express.raw({ type: () => true, limit: MAX_BODY_BYTES }));
+  app.use(
+    express.raw({ type: () => true, limit: writes === undefined ? MAX_BODY_BYTES : MAX_WRITE_BODY_BYTES }),
+  );
 
   const openApiDocument = buildOpenApiDocument(OPERATIONS, {
     title: "Hostaway REST API",
@@ -180,7 +197,16 @@ export function createApp({
     });
     app.all("/metrics", methodNotAllowed("GET"));
   }
-  for (const operation of OPERATIONS) registerRoute(app, operation, client, audit);
+  for (const operation of OPERATIONS) registerRoute(app, operation, client, audit, handlerOf);
+  if (writes !== undefined && writes.writers.size > 0) {
+    const writeHandlerOf = bindOperations<HostawayClient>(
+      WRITE_OPERATIONS,
+      createReplyOperations({ drafts: writes.drafts, audit: writes.audit }) as never,
+    );
+    for (const operation of WRITE_OPERATIONS) {
+      registerRoute(app, operation, client, audit, writeHandlerOf, writes.writers);
+    }
+  }
 
   app.use(notFoundHandler());
   app.use(errorMiddleware());
@@ -206,21 +232,24 @@ function registerRoute(
   operation: OperationDeclaration,
   client: HostawayClient,
   audit: AuditSink,
+  handlers: (name: string) => OperationHandler<HostawayClient>,
+  writers?: ReadonlySet<string>,
 ): void {
   const { http } = operation;
   const pathParams = http.pathParams ?? {};
   const pathFields = new Set(Object.values(pathParams));
   const allowed = requestParameters(operation.input, pathFields);
-  const handler: OperationHandler<HostawayClient> = handlerOf(operation.name);
-  const handlers: RequestHandler[] = [];
+  const handler: OperationHandler<HostawayClient> = handlers(operation.name);
+  const steps: RequestHandler[] = [];
+  if (operation.write === true) steps.push(requireWriter(writers ?? new Set()));
   if (operation.auditedBookings !== undefined) {
     const firstPathParam = Object.keys(pathParams)[0];
-    handlers.push(
+    steps.push(
       auditAccess(`${http.method} ${http.path}`, audit, (params) => params[firstPathParam ?? "booking_id"]),
     );
   }
 
-  handlers.push(async (req, res) => {
+  steps.push(async (req, res) => {
     // Caller-chosen keys go into an object without a prototype: on a plain `{}`, `?__proto__=…` would set the
     // prototype instead of a key, and vanish from the unknown-parameter check.
     const raw: Record<string, unknown> = Object.create(null);
@@ -240,6 +269,7 @@ function registerRoute(
       }
       raw[name] = value;
     }
+    if (http.method === "POST") Object.assign(raw, jsonBodyOf(req.body));
     for (const [param, field] of Object.entries(pathParams)) raw[field] = req.params[param];
 
     const locals = res.locals as ErrorLocals & AuditLocals;
@@ -262,7 +292,11 @@ function registerRoute(
     });
     try {
       const { result: body, reads } = await trackReads(() =>
-        handler(client, input, { signal: controller.signal, refer: referByRoute }),
+        handler(client, input, {
+          signal: controller.signal,
+          refer: referByRoute,
+          caller: (req as { caller?: string | null }).caller ?? undefined,
+        }),
       );
       for (const [name, value] of Object.entries(cacheHeaders(reads, Date.now()))) res.setHeader(name, value);
       if (operation.auditedBookings !== undefined)
@@ -278,7 +312,7 @@ function registerRoute(
     }
   });
   const path = expressPath(http.path);
-  app[http.method === "GET" ? "get" : "post"](path, ...handlers);
+  app[http.method === "GET" ? "get" : "post"](path, ...steps);
   app.all(path, methodNotAllowed(http.method));
 }
 
@@ -298,4 +332,38 @@ function countInbound(metrics: ServerMetrics): RequestHandler {
     });
     next();
   };
+}
+
+/** A write route's caller must hold a key listed in `API_KEYS_WRITE`; any other key may only read. */
+function requireWriter(writers: ReadonlySet<string>): RequestHandler {
+  return (req, _res, next) => {
+    const caller = (req as { caller?: string | null }).caller;
+    if (caller !== undefined && caller !== null && writers.has(caller)) return next();
+    next(
+      new ApiError(
+        403,
+        "unauthorized",
+        "Forbidden: this API key may only read. Replying to guests needs a key listed in API_KEYS_WRITE.",
+      ),
+    );
+  };
+}
+
+/** A POST body: a JSON object (its keys copied without a prototype), or a 400 that says what is expected. */
+function jsonBodyOf(body: unknown): Record<string, unknown> {
+  const text = Buffer.isBuffer(body) ? body.toString("utf8") : "";
+  let parsed: unknown = {};
+  if (text.trim() !== "") {
+    try {
+      parsed = JSON.parse(text);
+    } catch {
+      throw new ApiError(400, "validation_error", "Invalid request: the body must be a JSON object.");
+    }
+  }
+  if (typeof parsed !== "object" || parsed === null || Array.isArray(parsed)) {
+    throw new ApiError(400, "validation_error", "Invalid request: the body must be a JSON object.");
+  }
+  const copy: Record<string, unknown> = Object.create(null);
+  for (const [name, value] of Object.entries(parsed)) copy[name] = value;
+  return copy;
 }

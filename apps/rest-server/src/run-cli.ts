@@ -1,7 +1,12 @@
 import { parseArgs } from "node:util";
 import { warmUpToken } from "@hostaway-mcp/hostaway-client";
-import { createServerRuntime, SettingsError } from "@hostaway-mcp/hostaway-client/server";
-import { startRecentWarmer } from "@hostaway-mcp/message-timeline";
+import { callerIdOf, createServerRuntime, SettingsError } from "@hostaway-mcp/hostaway-client/server";
+import {
+  createMemoryDraftStore,
+  createRedisDraftStore,
+  type ReplyAuditLine,
+  startRecentWarmer,
+} from "@hostaway-mcp/message-timeline";
 import type { Logger } from "pino";
 import { createApp } from "./app.js";
 import { createLogger } from "./logger.js";
@@ -108,10 +113,22 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<CliRes
       : undefined;
   let running: RunningServer;
   try {
-    running = await serve(createApp({ client, config: appSettingsOf(settings), logger, warmer, runtime }), {
-      port,
-      host,
-    });
+    // Writes exist only with HOSTAWAY_ALLOW_WRITES=1 and a key in API_KEYS_WRITE; drafts in Redis with REDIS_URL.
+    const writes =
+      settings.writes.enabled && settings.writes.keys.length > 0
+        ? {
+            drafts: runtime.link ? createRedisDraftStore(runtime.link) : createMemoryDraftStore(),
+            audit: (line: ReplyAuditLine) => io.stderr(`${JSON.stringify(line)}\n`),
+            writers: new Set(settings.writes.keys.map(callerIdOf)),
+          }
+        : undefined;
+    running = await serve(
+      createApp({ client, config: appSettingsOf(settings), logger, warmer, runtime, writes }),
+      {
+        port,
+        host,
+      },
+    );
   } catch (error) {
     await warmer?.stop();
     await runtime.close();

@@ -20,6 +20,8 @@ import type { Logger } from "../logger.js";
 /** What one stateless POST can reach: the tools it calls, or every tool (`undefined`) for anything else. */
 export interface McpRequestScope {
   toolNames: readonly string[] | undefined;
+  /** The caller the edge guard identified (a hash of its key), when keys are set. */
+  caller: string | undefined;
 }
 
 export interface HttpAppOptions {
@@ -143,7 +145,10 @@ export function createHttpApp(options: HttpAppOptions): Express {
     identify,
     express.json({ limit: MAX_BODY }),
     async (req: Request, res: Response) => {
-      const server = options.createMcpServer({ toolNames: calledToolNames(req.body) });
+      const server = options.createMcpServer({
+        toolNames: calledToolNames(req.body),
+        caller: (req as GuardedRequest).caller ?? undefined,
+      });
       // Stateless: no session id; each POST carries whole JSON-RPC exchanges.
       const transport = new StreamableHTTPServerTransport({
         sessionIdGenerator: undefined,

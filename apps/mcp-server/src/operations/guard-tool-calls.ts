@@ -1,4 +1,10 @@
-import { operationNamed, parseRequest, quoteValue, type RequestProblem } from "@hostaway-mcp/domain-models";
+import {
+  type OperationDeclaration,
+  operationNamed,
+  parseRequest,
+  quoteValue,
+  type RequestProblem,
+} from "@hostaway-mcp/domain-models";
 import type { Transport } from "@modelcontextprotocol/sdk/shared/transport.js";
 import type { CallToolResult, JSONRPCMessage } from "@modelcontextprotocol/sdk/types.js";
 
@@ -18,11 +24,11 @@ type Answer = { result: CallToolResult } | { error: { code: number; message: str
  * the operation's own schema by domain-models' `parseRequest`, the same parser the REST app uses, with bounded
  * echoes (100 characters of a value, 10 unknown names).
  */
-function answerFor(message: JSONRPCMessage): Answer | undefined {
+function answerFor(message: JSONRPCMessage, lookup: OperationLookup): Answer | undefined {
   if (!("method" in message) || message.method !== "tools/call" || !("id" in message)) return undefined;
   const params = message.params as { name?: unknown; arguments?: unknown } | undefined;
   if (typeof params?.name !== "string") return undefined;
-  const operation = operationNamed(params.name);
+  const operation = lookup(params.name);
   if (operation === undefined) {
     return {
       error: {
@@ -48,7 +54,10 @@ function answerFor(message: JSONRPCMessage): Answer | undefined {
 }
 
 /** Wraps a transport so tool calls with bad arguments are answered here, the same way on every transport. */
-export function guardToolCalls(inner: Transport): Transport {
+/** The operations a server serves, by tool name (the catalogue, plus the write tools when they are on). */
+export type OperationLookup = (name: string) => OperationDeclaration | undefined;
+
+export function guardToolCalls(inner: Transport, lookup: OperationLookup = operationNamed): Transport {
   const outer: Transport = {
     start: () => inner.start(),
     send: (message, options) => inner.send(message, options),
@@ -61,7 +70,7 @@ export function guardToolCalls(inner: Transport): Transport {
   inner.onclose = () => outer.onclose?.();
   inner.onerror = (error) => outer.onerror?.(error);
   inner.onmessage = (message, extra) => {
-    const answer = answerFor(message);
+    const answer = answerFor(message, lookup);
     if (answer === undefined) {
       outer.onmessage?.(message, extra);
       return;

@@ -17,6 +17,8 @@ export interface OperationDependencies {
   responseBudget: number;
   /** The audit identity when the transport carries none (stdio). */
   defaultCaller: string;
+  /** Whether a write may ask the user to approve it (elicitation; stdio only). */
+  elicit?: boolean;
 }
 
 /** Hints every tool of this server carries: they only read from Hostaway, an outside system. */
@@ -27,7 +29,34 @@ export const READ_ONLY_ANNOTATIONS = {
   openWorldHint: true,
 } as const;
 
+/** Write tools: they change Hostaway (a message to a guest), never destroy, and a send repeats safely by draft id. */
+function annotationsOf(operation: OperationDeclaration) {
+  if (operation.write !== true) return READ_ONLY_ANNOTATIONS;
+  return {
+    readOnlyHint: false,
+    destructiveHint: false,
+    idempotentHint: operation.idempotent === true,
+    openWorldHint: true,
+  };
+}
+
 type HandlerExtra = RequestHandlerExtra<ServerRequest, ServerNotification>;
+
+/** Asks the user to approve a send, where the client supports elicitation; else says it cannot. */
+function confirmer(server: McpServer, enabled: boolean) {
+  return async (preview: string): Promise<"accepted" | "declined" | "unsupported"> => {
+    if (!enabled || server.server.getClientCapabilities()?.elicitation === undefined) return "unsupported";
+    const answer = await server.server.elicitInput({
+      message: preview,
+      requestedSchema: {
+        type: "object",
+        properties: { send: { type: "boolean", title: "Send this reply to the guest" } },
+        required: ["send"],
+      },
+    });
+    return answer.action === "accept" && answer.content?.send === true ? "accepted" : "declined";
+  };
+}
 
 /** Sends `notifications/progress` only when the caller asked (a progress token), and only with rising values. */
 function progressReporter(extra: HandlerExtra, logger: Logger) {
@@ -68,7 +97,7 @@ export function registerOperation(
       description: operation.description,
       inputSchema: operation.input as z.ZodType,
       outputSchema: operation.output as z.ZodType,
-      annotations: { title: operation.title, ...READ_ONLY_ANNOTATIONS },
+      annotations: { title: operation.title, ...annotationsOf(operation) },
     },
     async (input: unknown, extra: HandlerExtra): Promise<CallToolResult> => {
       const caller = extra.authInfo?.clientId ?? dependencies.defaultCaller;
@@ -86,6 +115,8 @@ export function registerOperation(
           responseBudget: dependencies.responseBudget,
           onNote: (text) => notes.push(text),
           refer: referByToolName,
+          caller,
+          confirm: confirmer(server, dependencies.elicit === true),
         });
         const checked = operation.output.safeParse(output);
         if (!checked.success) {

@@ -43,6 +43,7 @@ describe("loadSharedSettings", () => {
       },
       redis: undefined,
       metrics: false,
+      writes: { enabled: false, keys: [] },
       warm: { mode: "off" },
       webhook: undefined,
       logLevel: "info",

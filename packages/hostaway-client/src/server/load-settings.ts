@@ -39,6 +39,12 @@ export interface SharedSettings {
     | undefined;
   /** `METRICS=1`: `GET /metrics` in Prometheus text (behind the API key when keys are set). */
   metrics: boolean;
+  /**
+   * Guest replies (`HOSTAWAY_ALLOW_WRITES=1`, off by default). Over HTTP a caller also needs a key listed in
+   * `API_KEYS_WRITE` (those keys authenticate too; keys in `API_KEYS` alone stay read-only); over stdio the flag
+   * alone.
+   */
+  writes: { enabled: boolean; keys: string[] };
   /** Cache warming (`HOSTAWAY_WARM`, `HOSTAWAY_WARM_DAYS`): off, or the bookings active in the last `days`. */
   warm: { mode: "off" } | { mode: "recent"; days: number };
   /**
@@ -231,6 +237,22 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
   const rawMetrics = read("METRICS") ?? "0";
   if (rawMetrics !== "0" && rawMetrics !== "1") problems.push("METRICS must be 1 (serve GET /metrics) or 0");
 
+  const rawWrites = read("HOSTAWAY_ALLOW_WRITES") ?? "0";
+  if (rawWrites !== "0" && rawWrites !== "1") {
+    problems.push("HOSTAWAY_ALLOW_WRITES must be 1 (allow replying to guests) or 0");
+  }
+  const writeKeys = list("API_KEYS_WRITE");
+  const shortWriteKeys = positions(writeKeys, (key) => Array.from(key).length < MIN_API_KEY_LENGTH);
+  if (shortWriteKeys !== "") {
+    problems.push(
+      `API_KEYS_WRITE must be comma-separated keys of at least ${MIN_API_KEY_LENGTH} characters each (too short: item ${shortWriteKeys})`,
+    );
+  }
+  const oddWriteKeys = positions(writeKeys, (key) => !API_KEY_CHARS.test(key));
+  if (oddWriteKeys !== "") {
+    problems.push(`API_KEYS_WRITE may hold only visible ASCII characters, no spaces (item ${oddWriteKeys})`);
+  }
+
   const rawLogLevel = read("LOG_LEVEL")?.toLowerCase() ?? "info";
   const logLevel = LOG_LEVELS.find((level) => level === rawLogLevel);
   if (logLevel === undefined) problems.push(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
@@ -288,7 +310,7 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
     "inbound requests per 10 s per client IP without a valid key",
   );
 
-  if (hostValid && apiKeys.length === 0 && !isLoopbackHost(host)) {
+  if (hostValid && apiKeys.length === 0 && writeKeys.length === 0 && !isLoopbackHost(host)) {
     problems.push(
       `API_KEYS is required to listen on a non-loopback ${hostSource}: anyone who can connect would read the account's guest data (set API_KEYS, or bind 127.0.0.1)`,
     );
@@ -309,13 +331,15 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
     },
     redis,
     metrics: rawMetrics === "1",
+    writes: { enabled: rawWrites === "1", keys: writeKeys },
     warm,
     webhook,
     logLevel: logLevel ?? "info",
     http: {
       host,
       port,
-      apiKeys,
+      // A write key authenticates like any key; whether it may write is the writes rule's to say.
+      apiKeys: [...new Set([...apiKeys, ...writeKeys])],
       allowedHosts: allowedHosts.filter((name) => name !== ""),
       allowedOrigins: allowedOrigins.filter((origin) => origin !== ""),
       perKeyLimit,

@@ -19,6 +19,8 @@ export interface ServerRuntime {
   limitStore: InboundLimitStore | undefined;
   /** With `METRICS=1`. */
   metrics: ServerMetrics | undefined;
+  /** The Redis connection with `REDIS_URL` (for what else the server shares, e.g. reply drafts). */
+  link: RedisLink | undefined;
   /** `off` (no `REDIS_URL`), `shared`, or `local` (Redis away: conservative local limits). For `/ready`. */
   sharing(): ClientSharing;
   /** Closes the client and the Redis connection. */
@@ -56,6 +58,7 @@ export function createServerRuntime(settings: SharedSettings, logger: RuntimeLog
     client,
     limitStore: link === undefined ? undefined : createRedisLimitStore(link),
     metrics,
+    link,
     sharing,
     close: async () => {
       client.close();
