@@ -58,7 +58,7 @@ describe("with writes off (the default)", () => {
       });
       expect(answer.status).toBe(404);
       const tools = await mcpCall(mcp, WRITE_KEY, "tools/list", {});
-      const names = (tools.result?.tools as { name: string }[]).map((tool) => tool.name);
+      const names = ((tools.result?.tools ?? []) as { name: string }[]).map((tool) => tool.name);
       expect(names).not.toContain("hostaway_prepare_guest_reply");
       expect(names).not.toContain("hostaway_send_guest_reply");
     } finally {
@@ -130,12 +130,16 @@ describe("with HOSTAWAY_ALLOW_WRITES=1", () => {
     const mcp = await started("mcp", env);
     try {
       const readTools = await mcpCall(mcp, READ_KEY, "tools/list", {});
-      expect((readTools.result?.tools as { name: string }[]).map((tool) => tool.name)).not.toContain(
+      expect(((readTools.result?.tools ?? []) as { name: string }[]).map((tool) => tool.name)).not.toContain(
         "hostaway_send_guest_reply",
       );
       const tools = await mcpCall(mcp, WRITE_KEY, "tools/list", {});
       const send = (
-        tools.result?.tools as { name: string; annotations: Record<string, unknown>; description: string }[]
+        (tools.result?.tools ?? []) as {
+          name: string;
+          annotations: Record<string, unknown>;
+          description: string;
+        }[]
       ).find((tool) => tool.name === "hostaway_send_guest_reply");
       expect(send?.annotations).toMatchObject({
         readOnlyHint: false,
@@ -163,9 +167,12 @@ describe("with HOSTAWAY_ALLOW_WRITES=1", () => {
       );
       expect(posts()).toBe(1);
       const ids = new Set(
-        sends.map((answer) => (answer.result?.structuredContent as { message_id: number }).message_id),
+        sends.map(
+          (answer) => (answer.result?.structuredContent as { message_id?: number } | undefined)?.message_id,
+        ),
       );
       expect(ids.size).toBe(1);
+      expect([...ids][0]).toEqual(expect.any(Number));
     } finally {
       await mcp.close();
     }
