@@ -136,7 +136,7 @@ export const planner: Scenario = async ({ options, report }) => {
   );
 
   // d: the same search once the warmer finished its first pass (at 5 background requests per 10 s a pass over
-  // ~120 bookings takes about 4 min: more than the 3 min the issue hoped for, see the note).
+  // 100 bookings takes about 3.5 min: more than the 3 min the issue hoped for, see the note).
   progress("planner: 7-day search once HOSTAWAY_WARM=recent finished its first pass (about 5 min)");
   const warm = await withServer(
     options,

@@ -25,6 +25,7 @@ import {
   SIMILAR_NAME_LINES,
   switchChannel,
 } from "./plan-fixtures.js";
+import { topUpRecentQuestions } from "./plan-recent-questions.js";
 import { type BookingContext, planRegularConversation } from "./plan-regular-conversation.js";
 import type { SandboxData, SandboxFixtures, SandboxListing } from "./types.js";
 
@@ -94,12 +95,17 @@ export function buildDataset(options: BuildDatasetOptions): { data: SandboxData;
     return { reservation, listing, conversations: planFor(fixture, context) };
   });
   // Every other booking gets an ordinary thread (or none); so does the 2001-channel fixture, whose point is its channel.
+  const regular: BookingConversations[] = [];
   for (const booking of bookings) {
     const fixture = fixtureByReservation.get(booking.reservation.id);
     if (fixture === "noMessages" || booking.conversations.length > 0) continue;
-    const regular = planRegularConversation(random, { ...booking, anchorMs });
-    if (regular) booking.conversations = [regular];
+    const conversation = planRegularConversation(random, { ...booking, anchorMs });
+    if (!conversation) continue;
+    booking.conversations = [conversation];
+    regular.push(booking);
   }
+  // Its own stream, so the size of "the last 7 days" never shifts the rest of the dataset.
+  topUpRecentQuestions(createRandom((options.seed ?? DEFAULT_SEED) + 7), bookings, regular, anchorMs);
 
   const { conversations, messages } = materializeConversations(random, accountId, anchorMs, bookings);
 

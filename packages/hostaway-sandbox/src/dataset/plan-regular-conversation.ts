@@ -41,7 +41,8 @@ function mediumFor(random: Random, reservation: SandboxReservation): Communicati
 /**
  * A believable thread for an ordinary booking: enquiry or confirmation, pre-arrival questions, stay questions,
  * check-out and review messages, each only if it already happened at the anchor (automations due later are
- * `awaiting`). About half the upcoming bookings also get a question in the week before the anchor.
+ * `awaiting`). (plan-recent-questions.ts tops
+ * up upcoming bookings with a question in the week before the anchor.)
  */
 export function planRegularConversation(random: Random, context: BookingContext): PlannedConversation | null {
   const { reservation, anchorMs } = context;
@@ -105,19 +106,6 @@ export function planRegularConversation(random: Random, context: BookingContext)
     return { type: medium === "channel" ? "host-guest-channel" : "host-guest-email", messages };
   }
 
-  // Issue 12: the account must be large enough to show the difference — at least 300 reservations and 100
-  // bookings with messages in the last 7 days. Spread over 30 days, these questions left only ~95 such bookings;
-  // within the week before the anchor they give ~115–130 (for any anchor) and draw the same random numbers.
-  if (arrivalMs - 2 * DAY_MS > anchorMs && random.chance(0.5)) {
-    const from = Math.max(bookedMs + HOUR_MS, anchorMs - 7 * DAY_MS);
-    if (from < anchorMs - 20 * MINUTE_MS) {
-      exchange(
-        "recentQuestion",
-        "recentReply",
-        from + Math.floor(random.next() * (anchorMs - 20 * MINUTE_MS - from)),
-      );
-    }
-  }
   automate(AUTOMATIONS.checkIn, arrivalMs - 2 * DAY_MS + 10 * HOUR_MS);
   if (random.chance(0.5))
     exchange("preArrivalQuestion", "preArrivalReply", arrivalMs - DAY_MS + random.int(8, 20) * HOUR_MS);
