@@ -25,7 +25,7 @@ import {
   withServer,
 } from "../lib/server-case.ts";
 import { seconds, type Table } from "../lib/table.ts";
-import { bookingsWithMessagesBetween } from "../lib/truth.ts";
+import { bookingsWithMessagesBetween, messageTime, sentMessages } from "../lib/truth.ts";
 
 /** The issue's hope: a search answered from cache after 3 min of warming. */
 const WARM_MINUTES = 3;
@@ -208,7 +208,7 @@ export const planner: Scenario = async ({ options, report }) => {
     scenario: "planner",
     target:
       "7-day search returns every matching booking: cold within the deadline or completed by a second call",
-    measured: `${cold.calls.length} calls: ${cold.calls.map((call) => `${call.found}/${cold.truth} in ${seconds(call.wallMs)}`).join(", ")}`,
+    measured: `${cold.calls.length} calls: ${cold.calls.map((call) => `${call.found}/${cold.truth} in ${seconds(call.wallMs)}`).join(", ")}; messages ${cold.messages.returned}/${cold.messages.expected}${cold.messagesOk ? ", the same ids" : ", ids differ"}`,
     status: judge(completeCold && cold.calls.length <= 2, applicable),
   });
   const warmFirst = warm.calls[0];
@@ -271,6 +271,8 @@ interface SearchCall extends Counted {
 interface SearchResult {
   truth: number;
   messagesOk: boolean;
+  /** Sent messages in the range: the dataset's count, and how many the final answer returned. */
+  messages: { expected: number; returned: number };
   /** The first call, then each further call made while the previous one named bookings it did not read. */
   calls: SearchCall[];
 }
@@ -308,20 +310,26 @@ async function searchUntilComplete(
     calls.push(await call());
   }
   const final = calls[calls.length - 1] as (typeof calls)[number];
-  // Every message in the range is there: the total of each thread equals the dataset's count.
-  const expectedMessages = bench.sandbox.data.messages.filter((message) => {
-    if (message.status !== "sent" || !message.date) return false;
-    const at = Date.parse(`${message.date.replace(" ", "T")}Z`);
-    return at >= Date.parse(`${start}T00:00:00Z`) && at < Date.parse(`${end}T00:00:00Z`) + 86_400_000;
-  }).length;
-  const returnedMessages = final.answer.successful_results.reduce(
-    (sum, thread) => sum + thread.total_count,
-    0,
-  );
+  // Every message in the range is there, and nothing else: the answer's message ids equal the dataset's, with each
+  // message timed as readers time it (`date`, else `sentChannelDate`, else `insertedOn`).
+  const from = Date.parse(`${start}T00:00:00Z`);
+  const to = Date.parse(`${end}T00:00:00Z`) + 86_400_000;
+  const expectedIds = sentMessages(bench.sandbox.data)
+    .filter((message) => {
+      const at = messageTime(message).getTime();
+      return at >= from && at < to;
+    })
+    .map((message) => message.id)
+    .sort((a, b) => a - b);
+  const returnedIds = final.answer.successful_results
+    .flatMap((thread) => thread.messages.map((message) => message.id))
+    .sort((a, b) => a - b);
   const strip = ({ answer: _answer, ...rest }: SearchCall & { answer: unknown }): SearchCall => rest;
   return {
     truth: truth.matchingBookings.length,
-    messagesOk: returnedMessages === expectedMessages,
+    messagesOk:
+      returnedIds.length === expectedIds.length && returnedIds.every((id, i) => id === expectedIds[i]),
+    messages: { expected: expectedIds.length, returned: returnedIds.length },
     calls: calls.map(strip),
   };
 }

@@ -43,7 +43,7 @@ function truth(): Map<number, Set<number>> {
   const byBooking = new Map<number, Set<number>>();
   for (const message of sandbox.data.messages) {
     if (message.status !== "sent") continue;
-    const raw = message.date ?? message.insertedOn;
+    const raw = message.date ?? message.sentChannelDate ?? message.insertedOn;
     const at = Date.parse(`${String(raw).replace(" ", "T")}Z`);
     if (at < from || at >= to) continue;
     const ids = byBooking.get(message.reservationId) ?? new Set<number>();
