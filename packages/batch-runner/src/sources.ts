@@ -5,6 +5,8 @@ export interface SourceCallOptions {
   signal?: AbortSignal;
   /** Accept a cached answer up to this old (the account's size, for a plan). */
   maxAgeMs?: number;
+  /** Cache warming: queued behind every interactive request, within the client's background share. */
+  background?: boolean;
 }
 
 /** One page of `GET /listings`, as the client returns it (`count` is the account total; null when Hostaway omits it). */

@@ -31,6 +31,14 @@ export interface BookingFacts {
   embedded: HostawayConversationReservation | null;
 }
 
+export interface BookingContextOptions extends SourceCallOptions {
+  /**
+   * Ends the listing-name read early without failing the answer (a search past its deadline still answers with
+   * what it read): names not read by then are null. `signal` still ends the answer.
+   */
+  namesSignal?: AbortSignal;
+}
+
 /**
  * The booking context of every thread of one answer — history and search alike. Each comes from the booking's
  * reservation; the listing's name, which the full and the listed reservation lack (only the copy embedded in a
@@ -42,7 +50,7 @@ export interface BookingFacts {
 export async function buildBookingContexts(
   source: Pick<MessageSource, "listings">,
   bookings: readonly BookingFacts[],
-  options: SourceCallOptions,
+  options: BookingContextOptions,
 ): Promise<BookingContext[]> {
   const contexts = bookings.map(({ bookingId, reservation, embedded }) => {
     const context = bookingContextFrom(bookingId, reservation);
@@ -68,9 +76,12 @@ export async function buildBookingContexts(
 async function listingNames(
   source: Pick<MessageSource, "listings">,
   listingIds: number[],
-  options: SourceCallOptions,
+  options: BookingContextOptions,
 ): Promise<Map<number, string>> {
-  const read = await batchGetProperties(source, listingIds, options.signal ? { signal: options.signal } : {});
+  const signals = [options.signal, options.namesSignal].filter((s): s is AbortSignal => s !== undefined);
+  const signal = signals.length > 1 ? AbortSignal.any(signals) : signals[0];
+  const listings = options.background ? inBackground(source.listings) : source.listings;
+  const read = await batchGetProperties({ listings }, listingIds, signal ? { signal } : {});
   // The caller's abort ends the answer; it is not a missing name.
   options.signal?.throwIfAborted();
   const names = new Map<number, string>();
@@ -79,6 +90,14 @@ async function listingNames(
     if (name !== null) names.set(listing.id, name);
   }
   return names;
+}
+
+/** The same listing reads, queued as background work (a warming search must not spend interactive slots). */
+function inBackground(listings: MessageSource["listings"]): MessageSource["listings"] {
+  return {
+    list: (query, options) => listings.list(query, { ...options, background: true }),
+    get: (id, options) => listings.get(id, { ...options, background: true }),
+  };
 }
 
 /** The booking context from a reservation (full or embedded). Blank text becomes null (the docs' example has `listingName: ""`). */

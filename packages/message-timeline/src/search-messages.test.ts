@@ -65,6 +65,16 @@ const conversations: RawConversation[] = [
 ];
 
 const source = (options = {}) => new FakeSource(guests, conversations, options);
+/**
+ * The same account where neither the reservations (`listingName: ""`, as in the docs' example) nor the
+ * conversations name the listing: a listing read must.
+ */
+const unnamedSource = (options = {}) =>
+  new FakeSource(
+    guests.map((guest) => ({ ...guest, listingName: "" })),
+    conversations,
+    { omitEmbeddedReservation: true, ...options },
+  );
 
 describe("searchMessages: criteria", () => {
   it.each([
@@ -925,6 +935,54 @@ describe("searchMessages: complete date-range searches (issue 12)", () => {
     expect(result.note).toMatch(
       /^The search ran out of its 40 ms before reading \d of the 4 bookings that could hold matching messages: bookings [\d, ]+\. Ask again with the same criteria/,
     );
+  });
+
+  it("still answers with what it read when its deadline has passed before the listing names are read", async () => {
+    // No listing names on the reservations: they come from a listing read, after the deadline cut the messages.
+    const fake = unnamedSource({
+      beforeCall: async (call: { method: string }) => {
+        if (call.method === "conversations.messages") await new Promise((resolve) => setTimeout(resolve, 80));
+      },
+    });
+    const result = await searchMessages(fake, range, { deadlineMs: 40, concurrency: 1 });
+    expect(result.note).toMatch(/^The search ran out of its 40 ms before reading \d of the 4 bookings/);
+    expect(result.successful_results.length).toBeGreaterThan(0);
+    // The grace read the name (the fake answers at once): the threads are as complete as without a deadline.
+    for (const thread of result.successful_results) expect(thread.listing_name).toBe("Sea View Loft");
+  });
+
+  it("leaves a listing name null, not the answer lost, when the name read outlasts the grace", async () => {
+    const fake = unnamedSource({
+      beforeCall: async (call: { method: string }) => {
+        const hang =
+          call.method === "conversations.messages" ? 80 : call.method.startsWith("listings") ? 5000 : 0;
+        if (hang > 0) await new Promise((resolve) => setTimeout(resolve, hang));
+      },
+    });
+    const startedAt = Date.now();
+    const result = await searchMessages(fake, range, { deadlineMs: 40, concurrency: 1 });
+    expect(Date.now() - startedAt).toBeLessThan(4000);
+    expect(result.note).toMatch(/ran out of its 40 ms/);
+    expect(result.successful_results.length).toBeGreaterThan(0);
+    for (const thread of result.successful_results) expect(thread.listing_name).toBeNull();
+  });
+
+  it("queues a warming search's listing-name reads as background work, like its other reads", async () => {
+    const fake = unnamedSource();
+    const flags: (boolean | undefined)[] = [];
+    const { get, list } = fake.listings;
+    fake.listings.get = (id, options) => {
+      flags.push(options?.background);
+      return get(id, options);
+    };
+    fake.listings.list = (query, options) => {
+      flags.push(options?.background);
+      return list(query, options);
+    };
+    const result = await searchMessages(fake, range, { background: true });
+    expect(result.successful_results[0]?.listing_name).toBe("Sea View Loft");
+    expect(flags.length).toBeGreaterThan(0);
+    expect(flags.every((flag) => flag === true)).toBe(true);
   });
 
   it("says so when the deadline came while bookings were still being found", async () => {

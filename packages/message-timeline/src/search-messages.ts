@@ -79,6 +79,12 @@ export const DEFAULT_SEARCH_BOUNDS = {
   deadlineMs: 40_000,
 } as const;
 
+/**
+ * How long listing names may still be read once the deadline has passed: enough for the cache to answer (and a
+ * round trip), well inside the ~20 s between the 40 s deadline and an MCP client's 60 s.
+ */
+const NAMES_GRACE_MS = 1_000;
+
 /** Why a booking's messages were not read: the search's deadline came first. */
 class DeadlineReached extends Error {
   constructor() {
@@ -120,6 +126,7 @@ export async function searchMessages(
   const search = parsed.data;
   const bounds = readBounds(options);
   const { signal } = options;
+  const deadlineAt = Date.now() + bounds.deadlineMs;
   const deadline = AbortSignal.timeout(bounds.deadlineMs);
   const work = signal ? AbortSignal.any([signal, deadline]) : deadline;
   const callOptions = { signal: work, ...(options.background ? { background: true } : {}) };
@@ -178,10 +185,16 @@ export async function searchMessages(
       : { finding: false, bookingIds: unreadIds, candidateCount: found.candidates.length });
 
   // Only the threads of the answer need their context, and they share one read of any listing names missing.
+  // Past the deadline the names get a short grace (a cached name costs nothing), never the answer: a name not read
+  // in time is null, and what the search read is still returned with its note.
   const contexts = await buildBookingContexts(
     source,
     threads.map((thread) => thread.booking.facts),
-    callOptions,
+    {
+      ...(signal ? { signal } : {}),
+      ...(options.background ? { background: true } : {}),
+      namesSignal: AbortSignal.timeout(Math.max(deadlineAt - Date.now(), NAMES_GRACE_MS)),
+    },
   );
   const page = pageAcrossThreads(threads, contexts, search.offset, search.limit);
   const summary = buildBatchSummary(page.threads.length, failed.length);
