@@ -14,6 +14,7 @@ import { type Logger, silentLogger } from "./logger.js";
 import type { ClientObserver } from "./observer.js";
 import { toSearchParams } from "./query-string.js";
 import {
+  backgroundLimitOf,
   createRateGate,
   DEFAULT_RATE_LIMIT,
   type RateLimitOptions,
@@ -274,6 +275,7 @@ function openRedis(redis: RedisSharingOptions, accountId: string, options: Hosta
     holdMs,
     replicas,
     keyPrefix: prefix,
+    background: backgroundLimitOf(options.rateLimit) ?? 0,
   });
   return { link, windows, prefix, owned: redis.link === undefined };
 }

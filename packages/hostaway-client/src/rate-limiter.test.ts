@@ -287,5 +287,19 @@ describe("background requests (cache warming)", () => {
     expect(() => createRateGate({ backgroundShare: 1.5 })).toThrow(RangeError);
     expect(createRateGate({ ip: 0, account: 0 }).backgroundLimit).toBeNull();
     expect(createRateGate({ ip: 15, account: 0, backgroundShare: 0.1 }).backgroundLimit).toBe(1);
+    // Rounded down, never up: a ceiling of 0.58 × 50 is 29 (28.999… in floating point), of 0.3 × 20 is 6.
+    expect(createRateGate({ account: 50, backgroundShare: 0.58 }).backgroundLimit).toBe(29);
+    expect(createRateGate({ backgroundShare: 0.3 }).backgroundLimit).toBe(6);
+  });
+
+  it("refuses background work when the share is too small for one request, and still sends interactive ones", async () => {
+    const gate = createRateGate({ ip: 15, account: 20, windowMs: 1000, backgroundShare: 0.01 });
+    expect(gate.backgroundLimit).toBe(0);
+    const { starts, run } = record(gate);
+    await expect(run("b0", true)).rejects.toThrow(
+      "rateLimit.backgroundShare 0.01 of 20 requests per window allows no background request: at least 0.05 allows one",
+    );
+    await settle(run("i0", false));
+    expect(starts.map((start) => start.label)).toEqual(["i0"]);
   });
 });

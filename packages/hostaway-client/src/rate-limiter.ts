@@ -157,6 +157,31 @@ export function resolveRateLimits(options: RateLimitOptions = {}): ResolvedRateL
   };
 }
 
+/**
+ * Background requests one window may hold: `backgroundShare` of the account window (of the IP window when the
+ * account limit is off), rounded down — a ceiling is never rounded up. 0 when the share is too small for one
+ * request; null when no limit applies.
+ */
+export function backgroundLimitOf(options: RateLimitOptions = {}): number | null {
+  const { ip, account } = resolveRateLimits(options);
+  const share = options.backgroundShare ?? DEFAULT_RATE_LIMIT.backgroundShare;
+  if (!(Number.isFinite(share) && share > 0 && share <= 1)) {
+    throw new RangeError(`rateLimit.backgroundShare must be a number > 0 and ≤ 1, got ${share}`);
+  }
+  const accountWide = account > 0 ? account : ip;
+  // The epsilon undoes binary fractions: 0.58 × 50 is 28.999999999999996 in floating point, and means 29.
+  return accountWide > 0 ? Math.floor(accountWide * share + 1e-9) : null;
+}
+
+function noBackgroundBudget(options: RateLimitOptions): RangeError {
+  const { ip, account } = resolveRateLimits(options);
+  const accountWide = account > 0 ? account : ip;
+  const share = options.backgroundShare ?? DEFAULT_RATE_LIMIT.backgroundShare;
+  return new RangeError(
+    `rateLimit.backgroundShare ${share} of ${accountWide} requests per window allows no background request: at least ${Math.ceil((1 / accountWide) * 1000) / 1000} allows one`,
+  );
+}
+
 export function createRateGate(options: RateGateOptions = {}): RateGate {
   const { ip, account, holdMs } = resolveRateLimits(options);
   const windows: SlidingWindow[] = [];
@@ -174,26 +199,22 @@ export function createRateGate(options: RateGateOptions = {}): RateGate {
     );
     if (Number.isFinite(limit)) windows.push(ownWindow(limit, holdMs));
   }
-  const share = options.backgroundShare ?? DEFAULT_RATE_LIMIT.backgroundShare;
-  if (!(Number.isFinite(share) && share > 0 && share <= 1)) {
-    throw new RangeError(`rateLimit.backgroundShare must be a number > 0 and ≤ 1, got ${share}`);
-  }
-  const accountWide = account > 0 ? account : ip;
-  const backgroundLimit = accountWide > 0 ? Math.max(1, Math.floor(accountWide * share)) : null;
+  const backgroundLimit = backgroundLimitOf(options);
   // Its own sliding window, held like any slot (until a window after the response): no window of `windowMs` ever
   // holds more background requests than the ceiling, however long each waited for its main slot.
-  const background = backgroundLimit === null ? [] : [ownWindow(backgroundLimit, holdMs)];
+  const background = backgroundLimit ? [ownWindow(backgroundLimit, holdMs)] : [];
   const { shared } = options;
   return {
     backgroundLimit,
-    run: (send, gateOptions = {}) =>
-      gateOptions.background
-        ? runThroughWindows([...background, ...windows], send, {
-            ...gateOptions,
-            priority: BACKGROUND_PRIORITY,
-            shared,
-          })
-        : runThroughWindows(windows, send, { ...gateOptions, shared }),
+    run: (send, gateOptions = {}) => {
+      if (!gateOptions.background) return runThroughWindows(windows, send, { ...gateOptions, shared });
+      if (backgroundLimit === 0) return Promise.reject(noBackgroundBudget(options));
+      return runThroughWindows([...background, ...windows], send, {
+        ...gateOptions,
+        priority: BACKGROUND_PRIORITY,
+        shared,
+      });
+    },
     coolDown: (ms) => shared?.coolDown(ms),
   };
 }

@@ -114,6 +114,43 @@ it("keeps answering on conservative local limits while Redis is down, and shares
   probe.disconnect();
 }, 60_000);
 
+it("holds the background share for the whole account, however many processes warm", async () => {
+  // 25 % of the account's 20 per window is 5 background requests per window — for the account, not per process.
+  const group = [processClient(), processClient(), processClient()];
+  await Promise.all(group.map(untilShared));
+  await Promise.all(group.map((client) => client.authenticate()));
+  sandbox.resetStats();
+  const ids = sandbox.fixtures.bookingIds.slice(200, 230);
+  const reads = await Promise.allSettled(
+    ids.map((id, index) => group[index % group.length]?.reservations.get(id, { background: true })),
+  );
+  expect(reads.filter((result) => result.status === "rejected")).toEqual([]);
+  const stats = sandbox.stats();
+  expect(stats.total).toBe(30);
+  // Three processes with a window of 5 each would send up to 15; the shared background log holds them to 5.
+  expect(stats.maxInAnyWindow.account).toBeLessThanOrEqual(5);
+  expect(stats.maxInAnyWindow.account).toBeGreaterThanOrEqual(4);
+}, 60_000);
+
+it("pauses warming while Redis is away, and still answers interactive requests", async () => {
+  const [client] = [processClient()];
+  await untilShared(client as HostawayClient);
+  await client?.authenticate();
+  await redis.kill();
+  sandbox.resetStats();
+  const [warming, interactive] = await Promise.allSettled([
+    client?.reservations.get(sandbox.fixtures.bookingIds[240] as number, {
+      background: true,
+      signal: AbortSignal.timeout(2 * limits.windowMs + 500),
+    }),
+    client?.reservations.get(sandbox.fixtures.bookingIds[241] as number),
+  ]);
+  expect(interactive?.status).toBe("fulfilled");
+  // The warming read never went out: without Redis the account-wide background log cannot be kept.
+  expect(warming?.status).toBe("rejected");
+  expect(sandbox.stats().byRoute["GET /v1/reservations/:id"]).toBe(1);
+}, 30_000);
+
 it("gives a killed process's slots back to the others within one window (10 s)", async () => {
   const windowMs = 10_000;
   const dist = fileURLToPath(new URL("../dist/index.js", import.meta.url));

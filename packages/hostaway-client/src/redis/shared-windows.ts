@@ -18,6 +18,11 @@ export interface SharedWindowsOptions {
   holdMs: number;
   /** While Redis is away each process takes `1/replicas` of each window (`HOSTAWAY_REPLICAS`, default 4). */
   replicas: number;
+  /**
+   * Background requests per window for the whole account (the background share's ceiling, counted across every
+   * process); 0 or absent: no account-wide ceiling of its own.
+   */
+  background?: number;
   keyPrefix?: string;
 }
 
@@ -34,12 +39,17 @@ const BACKGROUND_YIELD_MS = 50;
  * on entering that mode it first waits one window, because what the others sent in the last window is unknown.
  * When Redis returns, the requests sent meanwhile are added to the shared log by their age, and for one more
  * window both limits apply (the other processes may not have noticed yet), so the windows hold across both turns.
+ *
+ * Background requests (cache warming) also take a slot of a third log, the account's background window, so the
+ * share stays a ceiling for the account however many processes warm. While Redis is away they wait: what the
+ * other processes' warmers sent is unknown, and warming can always wait.
  */
 export class SharedWindows implements SharedSlots {
   readonly #link: RedisLink;
   readonly #holdMs: number;
   readonly #cooldownKey: string;
   readonly #windows: { key: string; limit: number }[];
+  readonly #backgroundWindow: { key: string; limit: number } | undefined;
   readonly #localLimit: number;
   /** This process's own requests in the last window: request id → when counted (this process's clock). */
   readonly #own = new Map<string, number>();
@@ -61,6 +71,10 @@ export class SharedWindows implements SharedSlots {
     if (options.account > 0) {
       this.#windows.push({ key: `${prefix}window:account:${options.accountId}`, limit: options.account });
     }
+    this.#backgroundWindow =
+      options.background && options.background > 0
+        ? { key: `${prefix}window:background:${options.accountId}`, limit: options.background }
+        : undefined;
     const replicas = Math.max(1, options.replicas);
     const limits = this.#windows.map((window) => Math.max(1, Math.floor(window.limit / replicas)));
     this.#localLimit = limits.length === 0 ? Number.POSITIVE_INFINITY : Math.min(...limits);
@@ -93,8 +107,8 @@ export class SharedWindows implements SharedSlots {
         let wait = BACKGROUND_YIELD_MS;
         if (!background || this.#interactiveWaiting === 0) {
           const member = randomUUID();
-          const outcome = await this.#tryTake(member);
-          if (outcome.granted) return this.#lease(member, outcome.shared);
+          const outcome = await this.#tryTake(member, background);
+          if (outcome.granted) return this.#lease(member, outcome.shared, this.#windowsFor(background));
           wait = outcome.waitMs;
         }
         await sleep(Math.min(Math.max(1, wait), MAX_POLL_MS), undefined, { signal });
@@ -113,11 +127,20 @@ export class SharedWindows implements SharedSlots {
     );
   }
 
+  /** The logs a request takes a slot of: the IP's and the account's, and the background log for warming. */
+  #windowsFor(background: boolean): { key: string; limit: number }[] {
+    return background && this.#backgroundWindow ? [...this.#windows, this.#backgroundWindow] : this.#windows;
+  }
+
   async #tryTake(
     member: string,
+    background: boolean,
   ): Promise<{ granted: true; shared: boolean } | { granted: false; waitMs: number }> {
     const now = Date.now();
     const shared = this.#link.mode === "shared";
+    // Warming waits for Redis: without it the account-wide background log cannot be kept.
+    if (!shared && background && this.#backgroundWindow) return { granted: false, waitMs: MAX_POLL_MS };
+    const windows = this.#windowsFor(background);
     const checkLocal = !shared || now < this.#bothUntil;
     if (checkLocal) {
       const wait = this.#localWait(now, !shared);
@@ -133,8 +156,8 @@ export class SharedWindows implements SharedSlots {
       const answer = (await runScript(
         this.#link.redis,
         TAKE_SCRIPT,
-        [this.#cooldownKey, ...this.#windows.map((window) => window.key)],
-        [this.#holdMs, member, ...this.#windows.map((window) => window.limit)],
+        [this.#cooldownKey, ...windows.map((window) => window.key)],
+        [this.#holdMs, member, ...windows.map((window) => window.limit)],
       )) as [number, number];
       if (answer[0] !== 1) {
         this.#own.delete(member);
@@ -162,9 +185,9 @@ export class SharedWindows implements SharedSlots {
     return Math.max(1, freeing + this.#holdMs - now + 1);
   }
 
-  #lease(member: string, shared: boolean): SlotLease {
+  #lease(member: string, shared: boolean, windows: readonly { key: string }[]): SlotLease {
     let settled = false;
-    const keys = this.#windows.map((window) => window.key);
+    const keys = windows.map((window) => window.key);
     return {
       started: () => {
         if (settled) return;
