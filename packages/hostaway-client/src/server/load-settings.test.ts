@@ -77,7 +77,7 @@ describe("loadSharedSettings", () => {
         RATE_LIMIT_PER_IP: "0",
         HOSTAWAY_TIMEOUT_SECONDS: "2.5",
         HOSTAWAY_DEADLINE_SECONDS: "30",
-        HOSTAWAY_CACHE: " OFF ",
+        HOSTAWAY_CACHE: " On ",
         HOSTAWAY_CACHE_FRESH_SECONDS: "0",
         HOSTAWAY_CACHE_LISTING_SECONDS: "60",
         HOSTAWAY_CACHE_MAX_ENTRIES: "500",
@@ -86,7 +86,7 @@ describe("loadSharedSettings", () => {
         HOSTAWAY_WEBHOOK_PASSWORD: "pa ss",
         HOSTAWAY_WARM: "Recent",
         HOSTAWAY_WARM_DAYS: "3",
-        HOSTAWAY_BACKGROUND_SHARE: "0.1",
+        HOSTAWAY_BACKGROUND_SHARE: "0.4",
       },
       { defaultPort: 8080 },
     );
@@ -99,13 +99,13 @@ describe("loadSharedSettings", () => {
       timeoutMs: 2500,
       deadlineMs: 30_000,
       cache: {
-        enabled: false,
+        enabled: true,
         freshMs: 0,
         listingFreshMs: 60_000,
         maxEntries: 500,
         maxBytes: 8 * 1024 * 1024,
       },
-      backgroundShare: 0.1,
+      backgroundShare: 0.4,
     });
     expect(settings.warm).toEqual({ mode: "recent", days: 3 });
     expect(settings.webhook).toEqual({ login: "hook", password: "pa ss" });
@@ -149,6 +149,49 @@ describe("loadSharedSettings", () => {
     expect(
       problemOf({ ...REQUIRED, HOSTAWAY_WEBHOOK_LOGIN: "a:b", HOSTAWAY_WEBHOOK_PASSWORD: "p" }).message,
     ).toMatch(/may not contain a colon/);
+  });
+
+  it("refuses warming that could not work: without the cache, too many days, or a share below one request", () => {
+    expect(
+      problemOf({
+        ...REQUIRED,
+        HOSTAWAY_WARM: "recent",
+        HOSTAWAY_CACHE: "off",
+        HOSTAWAY_WARM_DAYS: "3000000",
+        HOSTAWAY_BACKGROUND_SHARE: "0.01",
+      }).problems,
+    ).toEqual([
+      "HOSTAWAY_WARM_DAYS must be at most 365 (days of recent bookings kept warm)",
+      "HOSTAWAY_WARM=recent needs the cache: with HOSTAWAY_CACHE=off every pass would spend the background share re-reading and keep nothing",
+      "HOSTAWAY_BACKGROUND_SHARE must be at least 0.05 with HOSTAWAY_WARM=recent: its share of HOSTAWAY_RATE_LIMIT_ACCOUNT (20 per 10 s) must allow one background request per window",
+    ]);
+    // Without an account limit the IP limit is the window; with warming off a small share is harmless.
+    expect(
+      problemOf({
+        ...REQUIRED,
+        HOSTAWAY_WARM: "recent",
+        HOSTAWAY_RATE_LIMIT_ACCOUNT: "0",
+        HOSTAWAY_BACKGROUND_SHARE: "0.05",
+      }).problems,
+    ).toEqual([
+      "HOSTAWAY_BACKGROUND_SHARE must be at least 0.067 with HOSTAWAY_WARM=recent: its share of HOSTAWAY_RATE_LIMIT_IP (15 per 10 s) must allow one background request per window",
+    ]);
+    expect(
+      loadSharedSettings({ ...REQUIRED, HOSTAWAY_BACKGROUND_SHARE: "0.01" }, { defaultPort: 1 }).warm,
+    ).toEqual({
+      mode: "off",
+    });
+    expect(
+      loadSharedSettings(
+        {
+          ...REQUIRED,
+          HOSTAWAY_WARM: "recent",
+          HOSTAWAY_RATE_LIMIT_IP: "0",
+          HOSTAWAY_RATE_LIMIT_ACCOUNT: "0",
+        },
+        { defaultPort: 1 },
+      ).warm,
+    ).toEqual({ mode: "recent", days: 7 });
   });
 
   it("lets --host and --port override HOST and PORT", () => {

@@ -96,6 +96,8 @@ type Env = Readonly<Record<string, string | undefined>>;
 const DEFAULT_BASE_URL = "https://api.hostaway.com/v1";
 const DEFAULT_HOST = "127.0.0.1";
 export const MIN_API_KEY_LENGTH = 16;
+/** A year: each warming pass reads every booking active in the range, and a longer range is rarely "recent". */
+const MAX_WARM_DAYS = 365;
 // A key travels in a header: visible ASCII only, and no comma (the list separator).
 const API_KEY_CHARS = /^[\x21-\x2b\x2d-\x7e]+$/;
 
@@ -198,8 +200,28 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
   const rawWarm = read("HOSTAWAY_WARM")?.toLowerCase() ?? "off";
   if (rawWarm !== "off" && rawWarm !== "recent") problems.push("HOSTAWAY_WARM must be off or recent");
   const warmDays = count("HOSTAWAY_WARM_DAYS", 7, "days of recent bookings kept warm", 1);
+  if (warmDays > MAX_WARM_DAYS) {
+    problems.push(`HOSTAWAY_WARM_DAYS must be at most ${MAX_WARM_DAYS} (days of recent bookings kept warm)`);
+  }
   const warm: SharedSettings["warm"] =
     rawWarm === "recent" ? { mode: "recent", days: warmDays } : { mode: "off" };
+  if (warm.mode === "recent") {
+    if (!cache.enabled) {
+      problems.push(
+        "HOSTAWAY_WARM=recent needs the cache: with HOSTAWAY_CACHE=off every pass would spend the background share re-reading and keep nothing",
+      );
+    }
+    // The ceiling is rounded down (rate-limiter.ts): a share below one request per window would warm nothing.
+    const [limitName, limit] =
+      rateLimitAccount > 0
+        ? ["HOSTAWAY_RATE_LIMIT_ACCOUNT", rateLimitAccount]
+        : ["HOSTAWAY_RATE_LIMIT_IP", rateLimitIp];
+    if (limit > 0 && Math.floor(limit * backgroundShare + 1e-9) < 1) {
+      problems.push(
+        `HOSTAWAY_BACKGROUND_SHARE must be at least ${Math.ceil(1000 / limit) / 1000} with HOSTAWAY_WARM=recent: its share of ${limitName} (${limit} per 10 s) must allow one background request per window`,
+      );
+    }
+  }
 
   const webhookLogin = read("HOSTAWAY_WEBHOOK_LOGIN");
   const webhookPassword = read("HOSTAWAY_WEBHOOK_PASSWORD");
