@@ -16,6 +16,13 @@ export const BOOKING_CONVERSATIONS_PAGE = 100;
 const ACCOUNT_SIZE_MAX_AGE_MS = 600_000;
 /** Below this many bookings to read, reading each booking's list never costs more than a plan would. */
 const BULK_MIN_BOOKINGS = 3;
+/**
+ * The longest account walk worth starting: 30 pages take 20 s at Hostaway's 15 requests per 10 s (REFERENCE.md §4),
+ * half a search's 40 s deadline. A longer walk could be cut by the deadline every time — its pages stay fresh for
+ * only the usual window and nothing is kept until the tally adds up — so a search asked again would never get
+ * further; one list per booking is kept (and proven by later reservation reads) as it comes, so each call does.
+ */
+export const MAX_ACCOUNT_WALK_PAGES = 30;
 
 /**
  * The conversations of many bookings (a date-range search, the cache warmer), in as few requests as their number
@@ -23,7 +30,7 @@ const BULK_MIN_BOOKINGS = 3;
  * 1. each booking's list from the cache, when it is fresh or proven current (its reservation's `latestActivityOn`
  *    from a reservation list just read proves it without a request);
  * 2. for the rest, when they outnumber the pages of the account's conversation list (its size from one `limit=1`
- *    read, reused for 10 min): every page of `GET /v1/conversations` at once (REFERENCE.md §6.3: `reservationId`
+ *    read, reused for 10 min) and those are at most `MAX_ACCOUNT_WALK_PAGES`: every page of `GET /v1/conversations` at once (REFERENCE.md §6.3: `reservationId`
  *    is the only filter, and every conversation names its reservation), each booking's share kept in the cache as
  *    if its own list had been read; a walk that does not add up (items moved between pages, a page failed) is
  *    not trusted;
@@ -104,7 +111,7 @@ async function walkAccountConversations(
   );
   if (size === undefined || size.count === null) return undefined; // REFERENCE.md §3: counts are not reliable
   const pageCount = Math.ceil(size.count / BOOKING_CONVERSATIONS_PAGE);
-  if (pageCount >= instead) return undefined;
+  if (pageCount >= instead || pageCount > MAX_ACCOUNT_WALK_PAGES) return undefined;
   const offsets = Array.from({ length: pageCount }, (_, page) => page * BOOKING_CONVERSATIONS_PAGE);
   const pages = await Promise.allSettled(
     offsets.map((offset) => list({ limit: BOOKING_CONVERSATIONS_PAGE, offset }, options)),

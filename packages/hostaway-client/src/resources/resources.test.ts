@@ -309,3 +309,52 @@ describe("finance", () => {
     );
   });
 });
+
+describe("conversations.ofReservations on a large account", () => {
+  it("reads each booking's list instead of an account walk too long to finish within a search's deadline", async () => {
+    mockToken();
+    const conversation = (id: number, reservationId: number) => ({
+      ...fixture("conversations.object.json"),
+      id,
+      reservationId,
+    });
+    const bookings = Array.from({ length: 50 }, (_, index) => 9000 + index);
+    // 4 000 conversations are 40 pages: fewer than the 50 bookings, but more than MAX_ACCOUNT_WALK_PAGES (30).
+    const size = nock(ORIGIN)
+      .get("/v1/conversations")
+      .query({ limit: "1" })
+      .reply(200, envelope([conversation(1, 1)], { count: 4000, limit: 1, offset: 0 }));
+    const perBooking = nock(ORIGIN)
+      .get("/v1/conversations")
+      .query((query) => query.reservationId !== undefined && query.limit === "100" && query.offset === "0")
+      .times(bookings.length)
+      .reply(200, (request: unknown) => {
+        // nock 15 hands over the request (older versions the path).
+        const url = typeof request === "string" ? request : (request as { url: string }).url;
+        const reservationId = Number(new URL(url, ORIGIN).searchParams.get("reservationId"));
+        return envelope([conversation(reservationId * 10, reservationId)], {
+          count: 1,
+          limit: 100,
+          offset: 0,
+        });
+      });
+    let walkPages = 0;
+    nock(ORIGIN)
+      .get("/v1/conversations")
+      .query((query) => query.reservationId === undefined && query.limit === "100")
+      .times(40)
+      .reply(200, () => {
+        walkPages += 1;
+        return envelope([], { count: 4000, limit: 100 });
+      });
+    const { client } = testClient();
+
+    const pages = await client.conversations.ofReservations(bookings);
+
+    expect(size.isDone()).toBe(true);
+    expect(walkPages).toBe(0);
+    expect(perBooking.isDone()).toBe(true);
+    expect([...pages.keys()].sort()).toEqual(bookings);
+    expect(pages.get(9007)?.items.map((item) => item.id)).toEqual([90_070]);
+  });
+});
