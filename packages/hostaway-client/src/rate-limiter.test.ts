@@ -3,7 +3,7 @@ import nock from "nock";
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { envelope, listing, mockToken, ORIGIN, testClient } from "../test/helpers.js";
 import { HostawayAbortError } from "./errors.js";
-import { createRateGate } from "./rate-limiter.js";
+import { BackgroundDeferred, createRateGate, type SharedSlots } from "./rate-limiter.js";
 
 beforeAll(() => nock.disableNetConnect());
 afterEach(() => nock.cleanAll());
@@ -278,6 +278,70 @@ describe("background requests (cache warming)", () => {
     for (let index = 0; index + 1 < without.length; index++) {
       expect(withWarmer[index]).toBeLessThanOrEqual(without[index + 1] as number);
     }
+  });
+
+  /**
+   * A gate of 3 slots per window (all of them open to background work) over shared windows (Redis) that grant
+   * interactive requests at once and defer background ones by `deferMs()` (null: grant), as when other processes'
+   * warmers hold the account's background log, or Redis is away.
+   */
+  function deferringGate(deferMs: () => number | null) {
+    const shared: SharedSlots = {
+      acquire: async ({ background }) => {
+        const wait = background ? deferMs() : null;
+        if (wait !== null) throw new BackgroundDeferred(wait);
+        return { started: () => {}, giveBack: () => {} };
+      },
+      coolDown: () => {},
+    };
+    return createRateGate({
+      ip: 3,
+      account: 0,
+      windowMs: 1000,
+      safetyMarginMs: 0,
+      backgroundShare: 1,
+      shared,
+    });
+  }
+
+  it("a background request the shared windows defer holds none of this process's slots while it waits", async () => {
+    let deferring = true;
+    const gate = deferringGate(() => (deferring ? 500 : null));
+    const { starts, run } = record(gate);
+    const warming = Array.from({ length: 3 }, (_, index) => run(`b${index}`, true));
+    await vi.advanceTimersByTimeAsync(10);
+    // Every one of the 3 slots is free for interactive work: all three start at once, none a window later.
+    const at = Date.now();
+    const interactive = Promise.all(Array.from({ length: 3 }, (_, index) => run(`i${index}`, false)));
+    await vi.advanceTimersByTimeAsync(50);
+    await interactive;
+    // (Bottleneck hands out queued jobs a few ms apart; a held slot would have kept one back a whole window.)
+    expect(starts.map((start) => start.label)).toEqual(["i0", "i1", "i2"]);
+    for (const start of starts) expect(start.at - at).toBeLessThan(50);
+    // Once the shared windows grant them, the deferred ones go out, each exactly once.
+    deferring = false;
+    await settle(Promise.all(warming));
+    expect(
+      starts
+        .filter((start) => start.background)
+        .map((start) => start.label)
+        .sort(),
+    ).toEqual(["b0", "b1", "b2"]);
+  });
+
+  it("a deferred background request aborted while it waits leaves at once and never goes out", async () => {
+    const gate = deferringGate(() => 10_000);
+    const { starts, run } = record(gate);
+    const controller = new AbortController();
+    const warming = gate.run(async () => starts.push({ at: Date.now(), background: true, label: "b" }), {
+      background: true,
+      signal: controller.signal,
+    });
+    await vi.advanceTimersByTimeAsync(100);
+    controller.abort(new Error("stopped"));
+    await expect(warming).rejects.toThrow("stopped");
+    await settle(run("i0", false));
+    expect(starts.map((start) => start.label)).toEqual(["i0"]);
   });
 
   it("checks the share, and has no ceiling when every window is off", () => {

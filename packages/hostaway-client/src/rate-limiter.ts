@@ -75,8 +75,21 @@ export interface SlotLease {
  * the turn may go out.
  */
 export interface SharedSlots {
+  /**
+   * A slot of the shared windows. A background request that cannot have one now is rejected with
+   * `BackgroundDeferred` instead of waiting: it gives back this process's own slots and queues again after
+   * `waitMs`, so a warming request never holds a slot an interactive request of this process could use.
+   */
   acquire(options: { signal?: AbortSignal | undefined; background: boolean }): Promise<SlotLease>;
   coolDown(ms: number): void;
+}
+
+/** A background request the shared windows cannot take now: ask again in `waitMs`, holding nothing meanwhile. */
+export class BackgroundDeferred extends Error {
+  constructor(readonly waitMs: number) {
+    super(`background request deferred for ${waitMs} ms`);
+    this.name = "BackgroundDeferred";
+  }
 }
 
 /** The priority background requests queue at: after every other request. */
@@ -285,11 +298,37 @@ function runThroughWindows<T>(
       reject(signal?.reason);
     };
     signal?.addEventListener("abort", onAbort, { once: true });
-    enter(0)
-      .then(resolve, (error: unknown) => {
+    const attempt = (): Promise<void> =>
+      enter(0).then(resolve, async (error: unknown) => {
+        if (error instanceof BackgroundDeferred && !abandoned) {
+          // Its own slots are back (see `enter`); it waits holding nothing, then queues again behind everyone.
+          started = false;
+          if (signal?.aborted) return onAbort();
+          await pause(error.waitMs, signal).then(attempt, () => undefined);
+          return;
+        }
         if (error !== ABANDONED) reject(error);
-      })
-      .finally(() => signal?.removeEventListener("abort", onAbort));
+      });
+    void attempt().finally(() => signal?.removeEventListener("abort", onAbort));
+  });
+}
+
+/**
+ * Waits `ms` on the global timer, like the windows' own timers (fake timers drive both in tests), without keeping
+ * the process alive for it; rejects when `signal` aborts.
+ */
+function pause(ms: number, signal: AbortSignal | undefined): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal?.reason);
+    };
+    const timer = setTimeout(() => {
+      signal?.removeEventListener("abort", onAbort);
+      resolve();
+    }, ms);
+    timer.unref();
+    signal?.addEventListener("abort", onAbort, { once: true });
   });
 }
 

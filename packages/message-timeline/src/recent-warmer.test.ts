@@ -99,4 +99,12 @@ describe("startRecentWarmer", () => {
       /days must be a whole number/,
     );
   });
+
+  it("refuses to start on a budget of no background request per window", () => {
+    expect(() =>
+      startRecentWarmer(new FakeSource(reservations, conversations), {
+        budget: { share: 0.01, perWindow: 0, windowMs: 10_000 },
+      }),
+    ).toThrow(/allows no background request per window: raise the client's rateLimit.backgroundShare/);
+  });
 });

@@ -73,6 +73,11 @@ export function startRecentWarmer(source: MessageSource, options: RecentWarmerOp
   const days = options.days ?? 7;
   if (!Number.isInteger(days) || days < 1)
     throw new RangeError(`days must be a whole number ≥ 1, got ${days}`);
+  if (options.budget?.perWindow === 0) {
+    throw new RangeError(
+      "budget allows no background request per window: raise the client's rateLimit.backgroundShare (HOSTAWAY_BACKGROUND_SHARE)",
+    );
+  }
   const pauseMs = options.pauseMs ?? 30_000;
   const passDeadlineMs = options.passDeadlineMs ?? 600_000;
   const now = options.now ?? Date.now;

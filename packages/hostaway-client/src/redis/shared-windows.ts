@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { setTimeout as sleep } from "node:timers/promises";
-import type { SharedSlots, SlotLease } from "../rate-limiter.js";
+import { BackgroundDeferred, type SharedSlots, type SlotLease } from "../rate-limiter.js";
 import type { RedisLink } from "./redis-link.js";
 import { runScript } from "./run-script.js";
 import { COOL_DOWN_SCRIPT, PUSH_SCRIPT, TAKE_SCRIPT, TOUCH_SCRIPT } from "./window-scripts.js";
@@ -100,22 +100,32 @@ export class SharedWindows implements SharedSlots {
   async acquire(options: { signal?: AbortSignal | undefined; background: boolean }): Promise<SlotLease> {
     const { signal, background } = options;
     await this.#link.ready();
-    if (!background) this.#interactiveWaiting += 1;
+    if (background) return this.#acquireBackground(signal);
+    this.#interactiveWaiting += 1;
     try {
       for (;;) {
         signal?.throwIfAborted();
-        let wait = BACKGROUND_YIELD_MS;
-        if (!background || this.#interactiveWaiting === 0) {
-          const member = randomUUID();
-          const outcome = await this.#tryTake(member, background);
-          if (outcome.granted) return this.#lease(member, outcome.shared, this.#windowsFor(background));
-          wait = outcome.waitMs;
-        }
-        await sleep(Math.min(Math.max(1, wait), MAX_POLL_MS), undefined, { signal });
+        const member = randomUUID();
+        const outcome = await this.#tryTake(member, false);
+        if (outcome.granted) return this.#lease(member, outcome.shared, this.#windows);
+        await sleep(Math.min(Math.max(1, outcome.waitMs), MAX_POLL_MS), undefined, { signal });
       }
     } finally {
-      if (!background) this.#interactiveWaiting -= 1;
+      this.#interactiveWaiting -= 1;
     }
+  }
+
+  /**
+   * One try: a background request never waits here, where it would hold this process's own slots; it is
+   * deferred (`BackgroundDeferred`) and queues again behind every interactive request.
+   */
+  async #acquireBackground(signal: AbortSignal | undefined): Promise<SlotLease> {
+    signal?.throwIfAborted();
+    if (this.#interactiveWaiting > 0) throw new BackgroundDeferred(BACKGROUND_YIELD_MS);
+    const member = randomUUID();
+    const outcome = await this.#tryTake(member, true);
+    if (outcome.granted) return this.#lease(member, outcome.shared, this.#windowsFor(true));
+    throw new BackgroundDeferred(Math.min(Math.max(1, outcome.waitMs), MAX_POLL_MS));
   }
 
   coolDown(ms: number): void {

@@ -17,8 +17,9 @@ const ACCOUNT_SIZE_MAX_AGE_MS = 600_000;
 /** Below this many bookings to read, reading each booking's list never costs more than a plan would. */
 const BULK_MIN_BOOKINGS = 3;
 /**
- * The longest account walk worth starting: 30 pages take 20 s at Hostaway's 15 requests per 10 s (REFERENCE.md §4),
- * half a search's 40 s deadline. A longer walk could be cut by the deadline every time — its pages stay fresh for
+ * The longest account walk worth starting: 30 pages are two of Hostaway's 10-s windows at 15 requests each
+ * (REFERENCE.md §4), 10 s or more of a search's 40 s deadline, which the reservation pages before it and the
+ * message pages after it share. A longer walk could be cut by the deadline every time — its pages stay fresh for
  * only the usual window and nothing is kept until the tally adds up — so a search asked again would never get
  * further; one list per booking is kept (and proven by later reservation reads) as it comes, so each call does.
  */

@@ -104,7 +104,8 @@ export function buildDataset(options: BuildDatasetOptions): { data: SandboxData;
     booking.conversations = [conversation];
     regular.push(booking);
   }
-  // Its own stream, so the size of "the last 7 days" never shifts the rest of the dataset.
+  // Its own stream, so which bookings get a recent question does not shift the threads planned above (their
+  // messages' ids and hashes, drawn later from the main stream, do shift).
   topUpRecentQuestions(createRandom((options.seed ?? DEFAULT_SEED) + 7), bookings, regular, anchorMs);
 
   const { conversations, messages } = materializeConversations(random, accountId, anchorMs, bookings);
