@@ -63,7 +63,7 @@ export { listProperties } from "./queries/list-properties.js";
 export type { QueryOptions, QueryProgress } from "./queries/query-options.js";
 export { searchBookings } from "./queries/search-bookings.js";
 export type { RateLimitOptions, SharedSlots, SlotLease } from "./rate-limiter.js";
-export { DEFAULT_RATE_LIMIT } from "./rate-limiter.js";
+export { BackgroundDeferred, DEFAULT_RATE_LIMIT } from "./rate-limiter.js";
 export type { LinkLogger, RedisLinkOptions, SharingMode, SharingStatus } from "./redis/redis-link.js";
 export { RedisLink } from "./redis/redis-link.js";
 export type {
