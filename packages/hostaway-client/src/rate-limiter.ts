@@ -176,22 +176,30 @@ export function resolveRateLimits(options: RateLimitOptions = {}): ResolvedRateL
  * request; null when no limit applies.
  */
 export function backgroundLimitOf(options: RateLimitOptions = {}): number | null {
+  const { share, accountWide } = backgroundShareOf(options);
+  // The epsilon undoes binary fractions: 0.58 × 50 is 28.999999999999996 in floating point, and means 29.
+  return accountWide > 0 ? Math.floor(accountWide * share + 1e-9) : null;
+}
+
+/** The smallest share (to three decimals, rounded up) that allows one background request of `limit` per window. */
+export function smallestBackgroundShare(limit: number): number {
+  return Math.ceil(1000 / limit) / 1000;
+}
+
+/** The share, checked, and the window it is a share of: the account's, or the IP's when the account limit is off. */
+function backgroundShareOf(options: RateLimitOptions): { share: number; accountWide: number } {
   const { ip, account } = resolveRateLimits(options);
   const share = options.backgroundShare ?? DEFAULT_RATE_LIMIT.backgroundShare;
   if (!(Number.isFinite(share) && share > 0 && share <= 1)) {
     throw new RangeError(`rateLimit.backgroundShare must be a number > 0 and ≤ 1, got ${share}`);
   }
-  const accountWide = account > 0 ? account : ip;
-  // The epsilon undoes binary fractions: 0.58 × 50 is 28.999999999999996 in floating point, and means 29.
-  return accountWide > 0 ? Math.floor(accountWide * share + 1e-9) : null;
+  return { share, accountWide: account > 0 ? account : ip };
 }
 
 function noBackgroundBudget(options: RateLimitOptions): RangeError {
-  const { ip, account } = resolveRateLimits(options);
-  const accountWide = account > 0 ? account : ip;
-  const share = options.backgroundShare ?? DEFAULT_RATE_LIMIT.backgroundShare;
+  const { share, accountWide } = backgroundShareOf(options);
   return new RangeError(
-    `rateLimit.backgroundShare ${share} of ${accountWide} requests per window allows no background request: at least ${Math.ceil((1 / accountWide) * 1000) / 1000} allows one`,
+    `rateLimit.backgroundShare ${share} of ${accountWide} requests per window allows no background request: at least ${smallestBackgroundShare(accountWide)} allows one`,
   );
 }
 

@@ -1,4 +1,5 @@
 import { isIP } from "node:net";
+import { backgroundLimitOf, smallestBackgroundShare } from "../rate-limiter.js";
 import { normalizeHostName, normalizeOrigin } from "./host-names.js";
 import { LOG_LEVELS, type LogLevel } from "./log-levels.js";
 import { isLoopbackHost } from "./loopback.js";
@@ -212,13 +213,14 @@ export function loadSharedSettings(env: Env, options: LoadSettingsOptions): Shar
       );
     }
     // The ceiling is rounded down (rate-limiter.ts): a share below one request per window would warm nothing.
-    const [limitName, limit] =
-      rateLimitAccount > 0
-        ? ["HOSTAWAY_RATE_LIMIT_ACCOUNT", rateLimitAccount]
-        : ["HOSTAWAY_RATE_LIMIT_IP", rateLimitIp];
-    if (limit > 0 && Math.floor(limit * backgroundShare + 1e-9) < 1) {
+    const limits = { ip: rateLimitIp, account: rateLimitAccount, backgroundShare };
+    if (backgroundLimitOf(limits) === 0) {
+      const [limitName, limit] =
+        rateLimitAccount > 0
+          ? ["HOSTAWAY_RATE_LIMIT_ACCOUNT", rateLimitAccount]
+          : ["HOSTAWAY_RATE_LIMIT_IP", rateLimitIp];
       problems.push(
-        `HOSTAWAY_BACKGROUND_SHARE must be at least ${Math.ceil(1000 / limit) / 1000} with HOSTAWAY_WARM=recent: its share of ${limitName} (${limit} per 10 s) must allow one background request per window`,
+        `HOSTAWAY_BACKGROUND_SHARE must be at least ${smallestBackgroundShare(limit)} with HOSTAWAY_WARM=recent: its share of ${limitName} (${limit} per 10 s) must allow one background request per window`,
       );
     }
   }
