@@ -2,7 +2,7 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, parseHostawayTime, startOfDay } from "../ut
 import type { Random } from "../util/prng.js";
 import type { PlannedConversation } from "./conversation-plan.js";
 import type { BookingConversations } from "./materialize-conversations.js";
-import { fill, messageText } from "./message-bodies.js";
+import { plannedExchange, type ThreadVoice } from "./plan-exchange.js";
 import { placeholders } from "./plan-regular-conversation.js";
 
 /**
@@ -38,7 +38,10 @@ export function topUpRecentQuestions(
   regular: readonly BookingConversations[],
   anchorMs: number,
 ): void {
-  let recent = bookings.filter((booking) => hasRecentMessage(booking.conversations, anchorMs)).length;
+  const alreadyRecent = new Set(
+    bookings.filter((booking) => hasRecentMessage(booking.conversations, anchorMs)),
+  );
+  let recent = alreadyRecent.size;
   const candidates = regular.filter((booking) => {
     const { reservation } = booking;
     const { status } = reservation;
@@ -48,7 +51,7 @@ export function topUpRecentQuestions(
       staying &&
       parseHostawayTime(reservation.arrivalDate) - 2 * DAY_MS > anchorMs &&
       parseHostawayTime(reservation.reservationDate) + HOUR_MS < anchorMs - 20 * MINUTE_MS &&
-      !hasRecentMessage(booking.conversations, anchorMs)
+      !alreadyRecent.has(booking)
     );
   });
   while (recent < RECENT_BOOKINGS_TARGET && candidates.length > 0) {
@@ -74,25 +77,6 @@ function addRecentExchange(
     (conversation.type === "host-guest-channel" ? "channel" : "email");
   const fromMs = Math.max(parseHostawayTime(reservation.reservationDate) + HOUR_MS, anchorMs - 7 * DAY_MS);
   const askedMs = fromMs + Math.floor(random.next() * (anchorMs - 20 * MINUTE_MS - fromMs));
-  const variant = random.int(0, 9);
-  const localise = random.chance(0.5);
-  conversation.messages.push(
-    {
-      atMs: askedMs,
-      incoming: true,
-      body: fill(messageText("recentQuestion", variant, locale, localise), values),
-      communicationType,
-      status: "sent",
-    },
-    {
-      // The reply may land after the anchor: then it has not happened yet and is left out.
-      atMs: askedMs + random.int(8, 240) * MINUTE_MS,
-      incoming: false,
-      body: fill(messageText("recentReply", variant, null, localise), values),
-      communicationType,
-      status: "sent",
-    },
-  );
-  const reply = conversation.messages[conversation.messages.length - 1];
-  if (reply && reply.atMs > anchorMs) conversation.messages.pop();
+  const voice: ThreadVoice = { anchorMs, values, locale, localise: random.chance(0.5), communicationType };
+  conversation.messages.push(...plannedExchange(random, voice, "recentQuestion", "recentReply", askedMs));
 }

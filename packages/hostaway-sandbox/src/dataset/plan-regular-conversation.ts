@@ -2,13 +2,8 @@ import { DAY_MS, HOUR_MS, MINUTE_MS, parseHostawayTime } from "../util/dates.js"
 import type { Random } from "../util/prng.js";
 import { CHANNELS } from "./channels.js";
 import type { PlannedConversation, PlannedMessage } from "./conversation-plan.js";
-import {
-  AUTOMATIONS,
-  type AutomationTemplate,
-  fill,
-  type MessageTopic,
-  messageText,
-} from "./message-bodies.js";
+import { AUTOMATIONS, type AutomationTemplate, fill, type MessageTopic } from "./message-bodies.js";
+import { plannedExchange, spokenMessage, type ThreadVoice } from "./plan-exchange.js";
 import type { CommunicationType, SandboxListing, SandboxReservation } from "./types.js";
 
 export interface BookingContext {
@@ -41,8 +36,7 @@ function mediumFor(random: Random, reservation: SandboxReservation): Communicati
 /**
  * A believable thread for an ordinary booking: enquiry or confirmation, pre-arrival questions, stay questions,
  * check-out and review messages, each only if it already happened at the anchor (automations due later are
- * `awaiting`). (plan-recent-questions.ts tops
- * up upcoming bookings with a question in the week before the anchor.)
+ * `awaiting`). plan-recent-questions.ts adds a question in the week before the anchor to some upcoming bookings.
  */
 export function planRegularConversation(random: Random, context: BookingContext): PlannedConversation | null {
   const { reservation, anchorMs } = context;
@@ -59,20 +53,13 @@ export function planRegularConversation(random: Random, context: BookingContext)
   const departureMs = parseHostawayTime(reservation.departureDate);
   const messages: PlannedMessage[] = [];
 
+  const voice: ThreadVoice = { anchorMs, values, locale, localise, communicationType: medium };
   const say = (topic: MessageTopic, atMs: number, incoming: boolean, variant: number): void => {
-    if (atMs > anchorMs) return;
-    messages.push({
-      atMs,
-      incoming,
-      body: fill(messageText(topic, variant, incoming ? locale : null, localise), values),
-      communicationType: medium,
-      status: "sent",
-    });
+    const message = spokenMessage(voice, topic, atMs, incoming, variant);
+    if (message) messages.push(message);
   };
   const exchange = (question: MessageTopic, answer: MessageTopic, atMs: number): void => {
-    const variant = random.int(0, 9);
-    say(question, atMs, true, variant);
-    say(answer, atMs + random.int(8, 240) * MINUTE_MS, false, variant);
+    messages.push(...plannedExchange(random, voice, question, answer, atMs));
   };
   const automate = (template: AutomationTemplate, dueMs: number): void => {
     const scheduled = dueMs > anchorMs;
