@@ -959,10 +959,9 @@ describe("searchMessages: complete date-range searches (issue 12)", () => {
         if (hang > 0) await new Promise((resolve) => setTimeout(resolve, hang));
       },
     });
-    const startedAt = Date.now();
     const result = await searchMessages(fake, range, { deadlineMs: 40, concurrency: 1 });
-    expect(Date.now() - startedAt).toBeLessThan(4000);
     expect(result.note).toMatch(/ran out of its 40 ms/);
+    // Null, not "Sea View Loft": the answer did not wait out the 5 s listing read.
     expect(result.successful_results.length).toBeGreaterThan(0);
     for (const thread of result.successful_results) expect(thread.listing_name).toBeNull();
   });
